@@ -1,0 +1,5 @@
+define([], function () {
+  return {
+    OkandStatus: 'Unknown status: {0}'
+  };
+});

@@ -1,0 +1,5 @@
+define([], function () {
+  return {
+    OkandStatus: 'Okänd status: {0}'
+  };
+});

@@ -1,0 +1,16 @@
+declare interface IMotesportalWebPartStrings {
+  Rubrik: string;
+  Beskrivning: string;
+  FlikKommande: string;
+  FlikTidigare: string;
+  FlikAnslagstavla: string;
+  TomKommande: string;
+  TomTidigare: string;
+  TomAnslagstavla: string;
+  TomText: string;
+}
+
+declare module 'MotesportalWebPartStrings' {
+  const strings: IMotesportalWebPartStrings;
+  export = strings;
+}
