@@ -1,0 +1,42 @@
+// Jest runs the test layers as projects: pure domain rules, React components (jsdom), the
+// localization files, and the built .sppkg. SPFx's gulp rig does not run these (`gulp test` is
+// not used); `npm test` builds the package first, then runs every project.
+const path = require('path');
+const spfxConfig = require('./config/config.json');
+
+// SPFx resolves `import * as strings from 'XStrings'` at run time from config.json; under Jest
+// the same names map to the Swedish source files, the product's first language.
+const locModuler = Object.fromEntries(
+  Object.entries(spfxConfig.localizedResources).map(([modul, fil]) => [
+    `^${modul}$`,
+    path.join('<rootDir>', fil.replace(/^lib\//, 'src/').replace('{locale}', 'sv-se'))
+  ])
+);
+
+const gemensamt = {
+  rootDir: __dirname,
+  transform: {
+    '/loc/[^/]+\\.js$': '<rootDir>/tests/support/amdTransform.js',
+    '^.+\\.(ts|tsx)$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+    // PnPjs v4 ships ES modules only.
+    '^.+/node_modules/@pnp/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }]
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
+  moduleNameMapper: locModuler,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json']
+};
+
+module.exports = {
+  projects: [
+    { ...gemensamt, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/tests/domain/**/*.test.ts'] },
+    { ...gemensamt, displayName: 'loc', testEnvironment: 'node', testMatch: ['<rootDir>/tests/loc/**/*.test.ts'] },
+    {
+      ...gemensamt,
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      setupFilesAfterEnv: ['<rootDir>/tests/support/setupComponents.ts'],
+      testMatch: ['<rootDir>/tests/components/**/*.test.tsx']
+    },
+    { ...gemensamt, displayName: 'package', testEnvironment: 'node', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] }
+  ]
+};
