@@ -10,8 +10,7 @@ const zip = await JSZip.loadAsync(readFileSync(sppkg));
 
 const komponenter = [];
 for (const namn of Object.keys(zip.files)) {
-  if (/^[0-9a-f-]{36}\/WebPart_.*\.xml$/i.test(namn) || /ClientSideAssets/i.test(namn)) continue;
-  if (/\.xml$/.test(namn) && !namn.startsWith('_rels')) {
+  if (/\/(WebPart|Extension)_[0-9a-f-]{36}\.xml$/i.test(namn)) {
     const xml = await zip.file(namn).async('string');
     const m = xml.match(/ComponentManifest="([^"]*)"/);
     if (m) {
