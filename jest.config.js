@@ -37,6 +37,18 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/support/setupComponents.ts'],
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx']
     },
-    { ...gemensamt, displayName: 'package', testEnvironment: 'node', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] }
+    { ...gemensamt, displayName: 'package', testEnvironment: 'node', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] },
+    {
+      ...gemensamt,
+      displayName: 'services',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/emulator/**/*.test.ts', '<rootDir>/tests/services/**/*.test.ts', '<rootDir>/tests/provisioning/**/*.test.ts']
+    },
+    {
+      ...gemensamt,
+      displayName: 'browser',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts']
+    }
   ]
 };

@@ -1,9 +1,11 @@
+import { Behorighet, Roll } from '../domain/roller';
+
 /**
  * The shape of a list definition. Provisioning, the data layer and the emulator read the
  * definitions in this folder; nothing else spells a field's internal name.
  */
 
-export type FieldKind = 'Text' | 'Note' | 'Choice' | 'DateOnly' | 'DateTime' | 'User' | 'Lookup' | 'Boolean' | 'Number';
+export type FieldKind = 'Text' | 'Note' | 'Choice' | 'DateOnly' | 'DateTime' | 'User' | 'UserMulti' | 'Lookup' | 'Boolean' | 'Number';
 
 export interface IFieldDef {
   /** ASCII: SharePoint encodes å, ä and ö in internal names as _x00e5_ and the like. */
@@ -20,6 +22,8 @@ export interface IFieldDef {
   readonly description?: string;
   /** For Lookup: the key of the list looked up. */
   readonly lookupList?: string;
+  /** An SPFx field customizer that renders this column in list views. */
+  readonly clientSideComponentId?: string;
 }
 
 export interface IViewDef {
@@ -39,6 +43,10 @@ export interface IListDef {
   readonly versioning: boolean;
   readonly fields: readonly IFieldDef[];
   readonly views: readonly IViewDef[];
+  /** What each role may do; the list breaks inheritance and grants exactly this. */
+  readonly behorigheter: Readonly<Record<Roll, Behorighet>>;
+  /** A list view command set registered on this list. */
+  readonly commandSetId?: string;
 }
 
 /** Picks a field by internal name at compile time, so a renamed field breaks the build. */

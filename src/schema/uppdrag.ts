@@ -1,5 +1,7 @@
 /** The Uppdrag list: the ärendebalanslista of seed 001. */
 import { UppdragStatus } from '../domain/uppdrag';
+import { UPPDRAG_BEHORIGHETER } from './behorigheter';
+import { KOMPONENT_ID } from './komponenter';
 import { IListDef } from './types';
 
 /** The choice texts SharePoint stores for each status code. */
@@ -62,7 +64,8 @@ export const UppdragLista = {
     { internalName: UppdragFalt.Handlaggare, displayName: 'Handläggare', kind: 'User', indexed: true },
     {
       internalName: UppdragFalt.Status, displayName: 'Status', kind: 'Choice', required: true, indexed: true,
-      choices: Object.values(UPPDRAG_STATUS_VAL), defaultValue: UPPDRAG_STATUS_VAL.EjPaborjat
+      choices: Object.values(UPPDRAG_STATUS_VAL), defaultValue: UPPDRAG_STATUS_VAL.EjPaborjat,
+      clientSideComponentId: KOMPONENT_ID.uppdragStatusFalt
     },
     { internalName: UppdragFalt.VarIHanteringen, displayName: 'Var i hanteringen', kind: 'Note' },
     { internalName: UppdragFalt.OrsakKod, displayName: 'Orsak till dröjsmål', kind: 'Choice', choices: ORSAK_TILL_DROJSMAL },
@@ -73,6 +76,8 @@ export const UppdragLista = {
     { internalName: UppdragFalt.Kommentar, displayName: 'Kommentar', kind: 'Note' },
     { internalName: UppdragFalt.TextForPolitiker, displayName: 'Text för politiker (godkänd)', kind: 'Note' }
   ],
+  behorigheter: UPPDRAG_BEHORIGHETER,
+  commandSetId: KOMPONENT_ID.uppdragKommandon,
   views: [
     {
       title: 'Alla uppdrag',

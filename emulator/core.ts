@@ -1,0 +1,246 @@
+/**
+ * The emulator of SharePoint REST and Microsoft Graph: one request handler over an in-memory
+ * store, served in-process (`emulator.fetch`) to Jest and over loopback HTTP (`server.ts`) to the
+ * workbench and the browser tests. A request no route knows is answered 501 and remembered, so
+ * a test can fail on it (`forvantaIngaOkanda`).
+ */
+import { Roll } from '../src/domain/roller';
+
+export interface IEmulatorAnvandare {
+  /** SharePoint's user id on the site (User fields store this). */
+  id: number;
+  loginName: string;
+  title: string;
+  email: string;
+  roll: Roll;
+  /** The Entra ID object id, as Graph names users. */
+  aadId: string;
+  jobTitle?: string;
+}
+
+export interface IStrypning {
+  /** Share of requests answered with a throttling status, 0..1. */
+  andel: number;
+  /** Which statuses to use; alternates between them. */
+  statusar: Array<429 | 503>;
+  /** Retry-After in seconds. */
+  retryAfter: number;
+}
+
+export interface IEmulatorKonfig {
+  /** The site URL, e.g. https://kommun.sharepoint.com/sites/arendeportalen (its path is used). */
+  webbplats: string;
+  listvyTroskel: number;
+  strypning?: IStrypning;
+  /** Seed for the deterministic PRNG behind throttling. */
+  fro: number;
+}
+
+export interface IForfragan {
+  req: Request;
+  url: URL;
+  /** Path with %-escapes decoded, without the site prefix for SharePoint routes. */
+  sokvag: string;
+  metod: string;
+  anvandare: IEmulatorAnvandare | undefined;
+  /** Signed in with the session cookie (as SPFx on a SharePoint page), so writes need a form digest. */
+  viaCookie: boolean;
+  /** The parsed JSON body, or undefined. */
+  json: () => Promise<unknown>;
+  bytes: () => Promise<Uint8Array>;
+}
+
+export type Hanterare = (f: IForfragan, traff: RegExpMatchArray) => Response | Promise<Response>;
+
+interface IRutt {
+  metod: string;
+  monster: RegExp;
+  hanterare: Hanterare;
+}
+
+/** mulberry32: small, fast and repeatable, so a throttling run can be replayed. */
+export function skapaSlump(fro: number): () => number {
+  let a = fro >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function json(kropp: unknown, status = 200, huvuden: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(kropp), {
+    status,
+    headers: { 'Content-Type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8', ...huvuden }
+  });
+}
+
+/** SharePoint's minimal-metadata error body. */
+export function spFel(status: number, kod: string, meddelande: string, huvuden: Record<string, string> = {}): Response {
+  return json({ 'odata.error': { code: kod, message: { lang: 'en-US', value: meddelande } } }, status, huvuden);
+}
+
+/** Graph's error body. */
+export function graphFel(status: number, kod: string, meddelande: string, huvuden: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({
+    error: { code: kod, message: meddelande, innerError: { date: new Date().toISOString(), 'request-id': globalThis.crypto.randomUUID() } }
+  }), { status, headers: { 'Content-Type': 'application/json', ...huvuden } });
+}
+
+export class Emulator {
+  public readonly konfig: IEmulatorKonfig;
+  public readonly anvandare: IEmulatorAnvandare[] = [];
+  /** Requests that no route knew, as "METHOD path". */
+  public readonly okanda: string[] = [];
+  /** Counts per kind of request, for the benchmark and the fault suite. */
+  public readonly statistik = { forfragningar: 0, strypta: 0, sharepoint: 0, graph: 0 };
+  private readonly rutter: IRutt[] = [];
+  private slump: () => number;
+  private nastaStrypstatus = 0;
+
+  public constructor(konfig: Partial<IEmulatorKonfig> = {}) {
+    this.konfig = {
+      webbplats: 'https://kommun.sharepoint.com/sites/arendeportalen',
+      listvyTroskel: 5000,
+      fro: 2017,
+      ...konfig
+    };
+    this.slump = skapaSlump(this.konfig.fro);
+  }
+
+  public get sitePath(): string {
+    return new URL(this.konfig.webbplats).pathname.replace(/\/$/, '');
+  }
+
+  public satStrypning(strypning: IStrypning | undefined): void {
+    this.konfig.strypning = strypning;
+    this.slump = skapaSlump(this.konfig.fro);
+  }
+
+  /** Registers a route; the pattern is matched against the decoded path, case-insensitively. */
+  public rutt(metod: string, monster: RegExp, hanterare: Hanterare): void {
+    this.rutter.push({ metod: metod.toUpperCase(), monster, hanterare });
+  }
+
+  /** Bearer tokens stand in for Entra ID tokens (Graph); the FedAuth cookie for SharePoint's session. */
+  public anvandareMedToken(auth: string | null): IEmulatorAnvandare | undefined {
+    const token = /^Bearer\s+emu-(.+)$/i.exec(auth ?? '')?.[1];
+    return token ? this.anvandareMedLogin(token) : undefined;
+  }
+
+  public anvandareMedCookie(cookie: string | null): IEmulatorAnvandare | undefined {
+    const varde = /(?:^|;\s*)FedAuth=emu-([^;]+)/.exec(cookie ?? '')?.[1];
+    return varde ? this.anvandareMedLogin(varde) : undefined;
+  }
+
+  private anvandareMedLogin(kodad: string): IEmulatorAnvandare | undefined {
+    let login: string;
+    try {
+      login = decodeURIComponent(kodad);
+    } catch {
+      return undefined;
+    }
+    return this.anvandare.find((a) => a.loginName === login || a.email === login);
+  }
+
+  /** A bearer token the emulator accepts for a user: what a Graph auth edge sends. */
+  public static token(email: string): string {
+    return `Bearer emu-${encodeURIComponent(email)}`;
+  }
+
+  /** The session cookie the emulator accepts for a user: what a signed-in browser carries. */
+  public static cookie(email: string): string {
+    return `FedAuth=emu-${encodeURIComponent(email)}`;
+  }
+
+  public forvantaIngaOkanda(): void {
+    if (this.okanda.length > 0) {
+      const lista = this.okanda.splice(0).join('\n  ');
+      throw new Error(`Emulatorn fick förfrågningar den inte känner till:\n  ${lista}`);
+    }
+  }
+
+  /** The in-process transport: the same signature as fetch. */
+  public readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+    this.handle(input instanceof Request ? input : new Request(input, init));
+
+  public async handle(req: Request): Promise<Response> {
+    this.statistik.forfragningar++;
+    const url = new URL(req.url);
+    let sokvag: string;
+    try {
+      sokvag = decodeURIComponent(url.pathname);
+    } catch {
+      sokvag = url.pathname;
+    }
+    const metod = (req.headers.get('X-HTTP-Method') ?? req.method).toUpperCase();
+    const strypt = this.stryp(sokvag);
+    if (strypt) {
+      return strypt;
+    }
+    let kropp: Uint8Array | undefined;
+    const bytes = async (): Promise<Uint8Array> => {
+      if (!kropp) {
+        kropp = new Uint8Array(await req.arrayBuffer());
+      }
+      return kropp;
+    };
+    const forfragan: IForfragan = {
+      req,
+      url,
+      sokvag,
+      metod,
+      anvandare: this.anvandareMedToken(req.headers.get('Authorization')) ?? this.anvandareMedCookie(req.headers.get('Cookie')),
+      viaCookie: !req.headers.get('Authorization') && this.anvandareMedCookie(req.headers.get('Cookie')) !== undefined,
+      bytes,
+      json: async () => {
+        const b = await bytes();
+        if (b.length === 0) return undefined;
+        return JSON.parse(new TextDecoder().decode(b));
+      }
+    };
+    for (const rutt of this.rutter) {
+      if (rutt.metod !== metod) {
+        continue;
+      }
+      const traff = sokvag.match(rutt.monster);
+      if (traff) {
+        if (sokvag.includes('/_api/')) this.statistik.sharepoint++;
+        else this.statistik.graph++;
+        try {
+          return await rutt.hanterare(forfragan, traff);
+        } catch (fel) {
+          if (fel instanceof Response) {
+            return fel;
+          }
+          throw fel;
+        }
+      }
+    }
+    this.okanda.push(`${metod} ${sokvag}${url.search}`);
+    return new Response(JSON.stringify({ error: { code: 'EmulatorUnknownRequest', message: `Emulatorn känner inte till ${metod} ${sokvag}` } }), {
+      status: 501,
+      headers: { 'Content-Type': 'application/json' }
+    });
+  }
+
+  private stryp(sokvag: string): Response | undefined {
+    const s = this.konfig.strypning;
+    if (!s || s.andel <= 0 || this.slump() >= s.andel) {
+      return undefined;
+    }
+    this.statistik.strypta++;
+    const status = s.statusar[this.nastaStrypstatus++ % s.statusar.length];
+    const huvuden = { 'Retry-After': String(s.retryAfter) };
+    if (sokvag.includes('/_api/')) {
+      return status === 429
+        ? spFel(429, '-2147024860, Microsoft.SharePoint.SPRequestThrottledException', 'Too many requests', huvuden)
+        : spFel(503, '-2147024860, Microsoft.SharePoint.SPServerTooBusyException', 'Server too busy', huvuden);
+    }
+    return status === 429
+      ? graphFel(429, 'activityLimitReached', 'The request has been throttled', huvuden)
+      : graphFel(503, 'serviceNotAvailable', 'Service unavailable', huvuden);
+  }
+}

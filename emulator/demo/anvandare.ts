@@ -1,0 +1,43 @@
+/** The people of the demo kommun, one or more per role. Deterministic: ids never change. */
+import { IEmulatorAnvandare } from '../core';
+
+const domän = 'kommun.se';
+
+function person(id: number, fornamn: string, efternamn: string, roll: IEmulatorAnvandare['roll'], jobTitle: string, pol = false): IEmulatorAnvandare {
+  const lokal = `${fornamn}.${efternamn}`.toLowerCase()
+    .replace(/å/g, 'a').replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e');
+  const email = pol ? `${lokal}@pol.${domän}` : `${lokal}@${domän}`;
+  return {
+    id,
+    loginName: `i:0#.f|membership|${email}`,
+    title: `${fornamn} ${efternamn}`,
+    email,
+    roll,
+    aadId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    jobTitle
+  };
+}
+
+export const DEMO_ANVANDARE: readonly IEmulatorAnvandare[] = [
+  person(7, 'Siv', 'Sahlström', 'ledamot', 'Ledamot i kommunstyrelsen', true),
+  person(8, 'Erik', 'Nordin', 'ledamot', 'Ordförande i kommunstyrelsen', true),
+  person(9, 'Amina', 'Haddad', 'ledamot', 'Ledamot i kommunfullmäktige', true),
+  person(10, 'Per', 'Ågren', 'ledamot', 'Ersättare i barn- och utbildningsnämnden', true),
+  person(11, 'Lena', 'Björk', 'ledamot', 'Ordförande i socialnämnden', true),
+  person(12, 'Johan', 'Öberg', 'ledamot', 'Ledamot i samhällsbyggnadsnämnden', true),
+  person(20, 'Karin', 'Lund', 'handlaggare', 'Utredare, kommunledningskontoret'),
+  person(21, 'Mats', 'Ek', 'handlaggare', 'Handläggare, samhällsbyggnadsförvaltningen'),
+  person(22, 'Sara', 'Holm', 'handlaggare', 'Handläggare, socialförvaltningen'),
+  person(30, 'Majvor', 'Byström', 'namndsekreterare', 'Nämndsekreterare, administrativa enheten'),
+  person(31, 'Anders', 'Wikström', 'namndsekreterare', 'Nämndsekreterare, barn- och utbildning'),
+  person(40, 'Tove', 'Sjölund', 'kommunservice', 'Kommunservice, IT-support'),
+  person(50, 'Admin', 'Ärendeportalen', 'admin', 'Webbplatsägare')
+];
+
+/** The registrator's address that diarieförda mails are forwarded to. */
+export const REGISTRATOR = `registrator@${domän}`;
+
+/** The first user of each role: what the workbench's role switcher signs in as. */
+export function forstaMedRoll(roll: IEmulatorAnvandare['roll']): IEmulatorAnvandare | undefined {
+  return DEMO_ANVANDARE.find((a) => a.roll === roll);
+}

@@ -1,0 +1,36 @@
+/**
+ * PnPjs is configured here and only here. The SPFx classes pass in their context behavior
+ * (`SPFx(context)` / `GraphSPFx(context)`); the workbench and the tests pass the emulator's.
+ * Retries (honouring Retry-After on 429/503), headers and the client tag are behaviors, so code
+ * that reads data never deals with them.
+ */
+import { TimelinePipe } from '@pnp/core';
+import { graphfi, GraphFI } from '@pnp/graph';
+import { BrowserFetchWithRetry, InjectHeaders, Queryable } from '@pnp/queryable';
+import { spfi, SPFI } from '@pnp/sp';
+
+/** Identifies our traffic to SharePoint Online's throttling, as Microsoft asks ("decorate your traffic"). */
+export const KLIENTTAGG = 'NONISV|Kommun|Arendeportalen/0.1';
+
+export const FORSOK = 4;
+
+/** What every request of the product gets, on top of the host's authentication behavior. */
+export function Arendeportal(): TimelinePipe<Queryable> {
+  return (instance: Queryable) => {
+    instance.using(
+      InjectHeaders({ 'X-ClientService-ClientTag': KLIENTTAGG }),
+      // Replaces the host's send with the same fetch plus more patient retries (Retry-After first).
+      BrowserFetchWithRetry({ retries: FORSOK, interval: 500 })
+    );
+    return instance;
+  };
+}
+
+/** The SharePoint root for a site: `spfi(url)` plus the host's behaviors, then ours. */
+export function skapaSp(webbUrl: string, ...vardBeteenden: Array<TimelinePipe<Queryable>>): SPFI {
+  return spfi(webbUrl).using(...vardBeteenden, Arendeportal());
+}
+
+export function skapaGraph(graphUrl: string | undefined, ...vardBeteenden: Array<TimelinePipe<Queryable>>): GraphFI {
+  return (graphUrl ? graphfi(graphUrl) : graphfi()).using(...vardBeteenden, Arendeportal());
+}

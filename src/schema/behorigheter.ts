@@ -1,0 +1,37 @@
+/**
+ * Who may do what, per list. allmanhet (citizens and press) never signs in: public documents
+ * reach them through the static public site, so no list grants them anything.
+ */
+import { Behorighet, Roll } from '../domain/roller';
+
+type Matris = Readonly<Record<Roll, Behorighet>>;
+
+/** Read for everyone signed in, write for the people who keep the list. */
+function lasForAlla(skrivare: readonly Roll[]): Matris {
+  return {
+    allmanhet: 'Ingen',
+    ledamot: 'Läsa',
+    handlaggare: skrivare.includes('handlaggare') ? 'Bidra' : 'Läsa',
+    namndsekreterare: skrivare.includes('namndsekreterare') ? 'Bidra' : 'Läsa',
+    kommunservice: skrivare.includes('kommunservice') ? 'Bidra' : 'Läsa',
+    admin: 'Fullständig behörighet'
+  };
+}
+
+export const UPPDRAG_BEHORIGHETER: Matris = lasForAlla(['handlaggare']);
+export const MOTES_BEHORIGHETER: Matris = lasForAlla(['namndsekreterare']);
+
+/** Sekretess documents: only the secretaries who handle them; ledamöter get them through the meeting app. */
+export const SEKRETESS_BEHORIGHETER: Matris = {
+  allmanhet: 'Ingen', ledamot: 'Ingen', handlaggare: 'Ingen', namndsekreterare: 'Bidra', kommunservice: 'Ingen', admin: 'Fullständig behörighet'
+};
+
+/** The register holds personal data about loans: kommunservice keeps it, a ledamot sees only what the app shows of their own loan. */
+export const REGISTER_BEHORIGHETER: Matris = {
+  allmanhet: 'Ingen', ledamot: 'Ingen', handlaggare: 'Ingen', namndsekreterare: 'Ingen', kommunservice: 'Bidra', admin: 'Fullständig behörighet'
+};
+
+/** Incidents are reported by the borrower and handled by kommunservice. */
+export const HANDELSE_BEHORIGHETER: Matris = { ...REGISTER_BEHORIGHETER, ledamot: 'Bidra' };
+
+export const RIKTLINJE_BEHORIGHETER: Matris = lasForAlla(['kommunservice']);

@@ -1,0 +1,29 @@
+/** Every list and library of the product, in the order they can be created (lookups last). */
+import { AnslagLista, HandlingarBibliotek, OrganLista, ProtokollBibliotek, SammantradenLista, SekretessBibliotek } from './moten';
+import { HandelserLista, LanLista, RiktlinjerBibliotek, SurfplattorLista } from './surfplattor';
+import { IListDef } from './types';
+import { UppdragLista } from './uppdrag';
+
+export const ALLA_LISTOR: readonly IListDef[] = [
+  UppdragLista,
+  OrganLista,
+  SammantradenLista,
+  HandlingarBibliotek,
+  SekretessBibliotek,
+  ProtokollBibliotek,
+  AnslagLista,
+  SurfplattorLista,
+  LanLista,
+  HandelserLista,
+  RiktlinjerBibliotek
+];
+
+export function listaMedNyckel(nyckel: string): IListDef {
+  const lista = ALLA_LISTOR.find((l) => l.key === nyckel);
+  if (!lista) {
+    throw new Error(`Listan ${nyckel} finns inte i schemat.`);
+  }
+  return lista;
+}
+
+export * from './types';
