@@ -4,6 +4,7 @@
  * workbench and the browser tests. A request no route knows is answered 501 and remembered, so
  * a test can fail on it (`forvantaIngaOkanda`).
  */
+import { randomUUID } from 'crypto';
 import { Roll } from '../src/domain/roller';
 
 export interface IEmulatorAnvandare {
@@ -85,7 +86,7 @@ export function spFel(status: number, kod: string, meddelande: string, huvuden: 
 /** Graph's error body. */
 export function graphFel(status: number, kod: string, meddelande: string, huvuden: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({
-    error: { code: kod, message: meddelande, innerError: { date: new Date().toISOString(), 'request-id': globalThis.crypto.randomUUID() } }
+    error: { code: kod, message: meddelande, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } }
   }), { status, headers: { 'Content-Type': 'application/json', ...huvuden } });
 }
 

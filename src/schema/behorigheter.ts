@@ -35,3 +35,19 @@ export const REGISTER_BEHORIGHETER: Matris = {
 export const HANDELSE_BEHORIGHETER: Matris = { ...REGISTER_BEHORIGHETER, ledamot: 'Bidra' };
 
 export const RIKTLINJE_BEHORIGHETER: Matris = lasForAlla(['kommunservice']);
+
+/** The SharePoint group of each signed-in role; the admin adds people to them (README, "Behörigheter"). */
+export const GRUPPNAMN: Readonly<Record<Exclude<Roll, 'allmanhet'>, string>> = {
+  ledamot: 'Ärendeportalen – Ledamöter',
+  handlaggare: 'Ärendeportalen – Handläggare',
+  namndsekreterare: 'Ärendeportalen – Nämndsekreterare',
+  kommunservice: 'Ärendeportalen – Kommunservice',
+  admin: 'Ärendeportalen – Administratörer'
+};
+
+/** SharePoint's built-in role types (SP.RoleType) behind each permission level. */
+export const ROLLTYP: Readonly<Record<Exclude<Behorighet, 'Ingen'>, number>> = {
+  'Läsa': 2,
+  'Bidra': 3,
+  'Fullständig behörighet': 5
+};

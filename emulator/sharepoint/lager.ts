@@ -1,0 +1,297 @@
+/** The in-memory state of one SharePoint site: lists, fields, views, items, files, groups, permissions. */
+import { randomUUID } from 'crypto';
+import { XMLParser } from 'fast-xml-parser';
+import { IEmulatorAnvandare } from '../core';
+import { Behorighet, Roll } from '../../src/domain/roller';
+import { GRUPPNAMN } from '../../src/schema/behorigheter';
+
+export const ROLLDEFINITIONER = [
+  { Id: 1073741826, Name: 'Läsa', RoleTypeKind: 2, niva: 'Läsa' as Behorighet },
+  { Id: 1073741827, Name: 'Bidra', RoleTypeKind: 3, niva: 'Bidra' as Behorighet },
+  { Id: 1073741829, Name: 'Fullständig behörighet', RoleTypeKind: 5, niva: 'Fullständig behörighet' as Behorighet }
+];
+
+export type FaltTyp = 'Counter' | 'Text' | 'Note' | 'DateTime' | 'Choice' | 'Lookup' | 'Boolean' | 'Number' | 'User' | 'UserMulti' | 'File' | 'Computed';
+
+export const FALTTYPSKIND: Record<FaltTyp, number> = {
+  Counter: 5, Text: 2, Note: 3, DateTime: 4, Choice: 6, Lookup: 7, Boolean: 8, Number: 9, User: 20, UserMulti: 20, File: 18, Computed: 12
+};
+
+export interface IFalt {
+  Id: string;
+  InternalName: string;
+  Title: string;
+  TypeAsString: FaltTyp;
+  Required: boolean;
+  Indexed: boolean;
+  EnforceUniqueValues: boolean;
+  Hidden: boolean;
+  ReadOnlyField: boolean;
+  FromBaseType: boolean;
+  Choices?: string[];
+  DefaultValue: string | null;
+  Description: string;
+  /** Lookup: the id of the list looked up. */
+  LookupList?: string;
+  DisplayFormat?: 'DateOnly' | 'DateTime';
+  ClientSideComponentId: string;
+}
+
+export interface IVersion {
+  version: number;
+  varden: Record<string, unknown>;
+  andrad: string;
+  andradAv: number;
+}
+
+export interface IObjekt {
+  Id: number;
+  GUID: string;
+  version: number;
+  varden: Record<string, unknown>;
+  skapad: string;
+  andrad: string;
+  skapadAv: number;
+  andradAv: number;
+  versioner: IVersion[];
+  fil?: { namn: string; innehall: Uint8Array; uniqueId: string };
+  /** principalId → role definition ids; undefined while the item inherits from its list. */
+  unika?: Map<number, number[]>;
+  iPapperskorg?: boolean;
+}
+
+export interface IVy {
+  Id: string;
+  Title: string;
+  DefaultView: boolean;
+  ViewQuery: string;
+  RowLimit: number;
+  falt: string[];
+}
+
+export interface IAnpassadAtgard {
+  Id: string;
+  Title: string;
+  Location: string;
+  ClientSideComponentId: string;
+  ClientSideComponentProperties: string;
+  RegistrationType: number;
+  RegistrationId: string;
+}
+
+export interface ILista {
+  Id: string;
+  Title: string;
+  Description: string;
+  BaseTemplate: 100 | 101;
+  /** Server-relative URL of the root folder. */
+  url: string;
+  EnableVersioning: boolean;
+  MajorVersionLimit: number;
+  falt: IFalt[];
+  objekt: Map<number, IObjekt>;
+  nastaId: number;
+  vyer: IVy[];
+  unika?: Map<number, number[]>;
+  atgarder: IAnpassadAtgard[];
+  skapad: string;
+}
+
+export interface IGrupp {
+  Id: number;
+  Title: string;
+  Description: string;
+}
+
+const nu = (): string => new Date().toISOString();
+const guid = (): string => randomUUID();
+
+/** How SharePoint turns a display name into an internal name when no hint is given. */
+export function kodaInterntNamn(namn: string): string {
+  return Array.from(namn).map((c) => (/[A-Za-z0-9_]/.test(c) ? c : `_x${c.charCodeAt(0).toString(16).padStart(4, '0')}_`)).join('').slice(0, 32);
+}
+
+function basfalt(mall: 100 | 101): IFalt[] {
+  const falt = (InternalName: string, Title: string, TypeAsString: FaltTyp, extra: Partial<IFalt> = {}): IFalt => ({
+    Id: guid(), InternalName, Title, TypeAsString, Required: false, Indexed: false, EnforceUniqueValues: false, Hidden: false,
+    ReadOnlyField: false, FromBaseType: true, DefaultValue: null, Description: '', ClientSideComponentId: '00000000-0000-0000-0000-000000000000', ...extra
+  });
+  const gemensamma = [
+    falt('ID', 'ID', 'Counter', { ReadOnlyField: true, Indexed: true }),
+    falt('Title', mall === 100 ? 'Rubrik' : 'Rubrik', 'Text', { Required: mall === 100 }),
+    falt('Created', 'Skapad', 'DateTime', { ReadOnlyField: true, DisplayFormat: 'DateTime' }),
+    falt('Modified', 'Ändrad', 'DateTime', { ReadOnlyField: true, DisplayFormat: 'DateTime', Indexed: true }),
+    falt('Author', 'Skapad av', 'User', { ReadOnlyField: true }),
+    falt('Editor', 'Ändrad av', 'User', { ReadOnlyField: true })
+  ];
+  return mall === 101
+    ? [...gemensamma, falt('FileLeafRef', 'Namn', 'File', { Required: true }), falt('FileRef', 'Sökväg', 'Computed', { ReadOnlyField: true })]
+    : gemensamma;
+}
+
+export class SpLager {
+  public readonly webbId = guid();
+  public readonly listor: ILista[] = [];
+  public readonly grupper: IGrupp[] = [];
+  /** principalId → role definition ids at the web, which lists inherit. */
+  public readonly webbTilldelningar = new Map<number, number[]>();
+  public readonly digester = new Map<string, number>();
+  private nastaGruppId = 100;
+
+  public constructor(public readonly webbplats: string, private readonly anvandare: () => readonly IEmulatorAnvandare[]) {}
+
+  public get sitePath(): string {
+    return new URL(this.webbplats).pathname.replace(/\/$/, '');
+  }
+
+  // ---- lists -------------------------------------------------------------------------------
+
+  public skapaLista(titel: string, beskrivning: string, mall: 100 | 101, installningar: Record<string, unknown> = {}): ILista {
+    // SharePoint derives the URL from the title at creation; later title changes keep the URL.
+    const segment = titel.replace(/[^A-Za-z0-9_-]/g, '');
+    const url = mall === 101 ? `${this.sitePath}/${segment}` : `${this.sitePath}/Lists/${segment}`;
+    if (this.listor.some((l) => l.Title.toLowerCase() === titel.toLowerCase() || l.url.toLowerCase() === url.toLowerCase())) {
+      throw new Error(`A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
+    }
+    const lista: ILista = {
+      Id: guid(), Title: titel, Description: beskrivning, BaseTemplate: mall, url,
+      EnableVersioning: Boolean(installningar.EnableVersioning ?? mall === 101), MajorVersionLimit: 50,
+      falt: basfalt(mall), objekt: new Map(), nastaId: 1, atgarder: [], skapad: nu(),
+      vyer: [{
+        Id: guid(), Title: mall === 101 ? 'Alla dokument' : 'Alla objekt', DefaultView: true, ViewQuery: '', RowLimit: 30,
+        falt: mall === 101 ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle']
+      }]
+    };
+    this.listor.push(lista);
+    return lista;
+  }
+
+  public listaMedTitel(titel: string): ILista | undefined {
+    return this.listor.find((l) => l.Title.toLowerCase() === titel.toLowerCase());
+  }
+
+  public listaMedUrl(url: string): ILista | undefined {
+    const sokt = url.replace(/\/$/, '').toLowerCase();
+    return this.listor.find((l) => l.url.toLowerCase() === sokt || sokt.startsWith(`${l.url.toLowerCase()}/`) && /\/forms\//i.test(sokt));
+  }
+
+  public listaMedId(id: string): ILista | undefined {
+    return this.listor.find((l) => l.Id.toLowerCase() === id.toLowerCase());
+  }
+
+  /** The list a file path lies in, and the file's folder-relative name. */
+  public listaForFil(sokvag: string): ILista | undefined {
+    const lagre = sokvag.toLowerCase();
+    return this.listor.filter((l) => l.BaseTemplate === 101).find((l) => lagre.startsWith(`${l.url.toLowerCase()}/`));
+  }
+
+  // ---- fields ------------------------------------------------------------------------------
+
+  public falt(lista: ILista, namnEllerTitel: string): IFalt | undefined {
+    return lista.falt.find((f) => f.InternalName === namnEllerTitel) ?? lista.falt.find((f) => f.Title === namnEllerTitel);
+  }
+
+  /** SP.FieldCollection.createFieldAsXml; `alternativ` are SP.AddFieldOptions flags. */
+  public skapaFaltFranXml(lista: ILista, xml: string, alternativ: number): IFalt {
+    const tolkad = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (namn) => namn === 'CHOICE' }).parse(xml) as {
+      Field?: Record<string, unknown> & { CHOICES?: { CHOICE?: unknown[] }; Default?: unknown };
+    };
+    const f = tolkad.Field;
+    if (!f || typeof f.Type !== 'string') {
+      throw new Error('The XML schema of the field is invalid.');
+    }
+    const visning = String(f.DisplayName ?? f.Name ?? '');
+    // Without AddFieldInternalNameHint (8) SharePoint names the field after its display name.
+    const intern = (alternativ & 8) === 8 && f.Name ? String(f.Name) : kodaInterntNamn(visning);
+    if (lista.falt.some((x) => x.InternalName === intern)) {
+      throw new Error(`A duplicate field name "${intern}" was found.`);
+    }
+    const typ = String(f.Type);
+    const falttyp: FaltTyp = typ === 'UserMulti' || (typ === 'User' && String(f.Mult).toUpperCase() === 'TRUE') ? 'UserMulti' : typ as FaltTyp;
+    if (!(falttyp in FALTTYPSKIND)) {
+      throw new Error(`Field type ${typ} is not installed properly. Go to the list settings page to delete this field.`);
+    }
+    const sant = (v: unknown): boolean => String(v ?? '').toUpperCase() === 'TRUE';
+    const nytt: IFalt = {
+      Id: String(f.ID ?? guid()).replace(/[{}]/g, ''),
+      InternalName: intern,
+      Title: visning,
+      TypeAsString: falttyp,
+      Required: sant(f.Required),
+      Indexed: sant(f.Indexed),
+      EnforceUniqueValues: sant(f.EnforceUniqueValues),
+      Hidden: false,
+      ReadOnlyField: false,
+      FromBaseType: false,
+      Choices: falttyp === 'Choice' ? (f.CHOICES?.CHOICE ?? []).map(String) : undefined,
+      DefaultValue: f.Default === undefined ? null : String(f.Default),
+      Description: String(f.Description ?? ''),
+      LookupList: f.List ? String(f.List).replace(/[{}]/g, '') : undefined,
+      DisplayFormat: falttyp === 'DateTime' ? (f.Format === 'DateOnly' ? 'DateOnly' : 'DateTime') : undefined,
+      ClientSideComponentId: '00000000-0000-0000-0000-000000000000'
+    };
+    if (nytt.EnforceUniqueValues && !nytt.Indexed) {
+      throw new Error('The field must be indexed to enforce unique values.');
+    }
+    lista.falt.push(nytt);
+    return nytt;
+  }
+
+  // ---- groups and permissions --------------------------------------------------------------
+
+  public skapaGrupp(titel: string, beskrivning = ''): IGrupp {
+    if (this.grupper.some((g) => g.Title === titel)) {
+      throw new Error(`The specified name is already in use.`);
+    }
+    const grupp = { Id: this.nastaGruppId++, Title: titel, Description: beskrivning };
+    this.grupper.push(grupp);
+    return grupp;
+  }
+
+  /** The principals a user acts as: the user itself and the group of its role. */
+  private principaler(a: IEmulatorAnvandare): number[] {
+    const gruppnamn = a.roll === 'allmanhet' ? undefined : GRUPPNAMN[a.roll as Exclude<Roll, 'allmanhet'>];
+    const grupp = this.grupper.find((g) => g.Title === gruppnamn);
+    return grupp ? [a.id, grupp.Id] : [a.id];
+  }
+
+  private nivaI(tilldelningar: Map<number, number[]>, a: IEmulatorAnvandare): Behorighet {
+    const ordning: Behorighet[] = ['Ingen', 'Läsa', 'Bidra', 'Fullständig behörighet'];
+    let basta = 0;
+    for (const p of this.principaler(a)) {
+      for (const rd of tilldelningar.get(p) ?? []) {
+        const def = ROLLDEFINITIONER.find((r) => r.Id === rd);
+        if (def) basta = Math.max(basta, ordning.indexOf(def.niva));
+      }
+    }
+    return ordning[basta];
+  }
+
+  /** The effective permission of a user at the web. Signed-in people read the site, as intranet sites do. */
+  public webbNiva(a: IEmulatorAnvandare | undefined): Behorighet {
+    if (!a) return 'Ingen';
+    if (a.roll === 'admin') return 'Fullständig behörighet';
+    const tilldelad = this.nivaI(this.webbTilldelningar, a);
+    return tilldelad === 'Ingen' ? 'Läsa' : tilldelad;
+  }
+
+  public listNiva(lista: ILista, a: IEmulatorAnvandare | undefined): Behorighet {
+    if (!a) return 'Ingen';
+    if (a.roll === 'admin') return 'Fullständig behörighet';
+    return lista.unika ? this.nivaI(lista.unika, a) : this.webbNiva(a);
+  }
+
+  public objektNiva(lista: ILista, objekt: IObjekt, a: IEmulatorAnvandare | undefined): Behorighet {
+    if (!a) return 'Ingen';
+    if (a.roll === 'admin') return 'Fullständig behörighet';
+    return objekt.unika ? this.nivaI(objekt.unika, a) : this.listNiva(lista, a);
+  }
+
+  public anvandareMedId(id: number): IEmulatorAnvandare | undefined {
+    return this.anvandare().find((a) => a.id === id);
+  }
+
+  public allaAnvandare(): readonly IEmulatorAnvandare[] {
+    return this.anvandare();
+  }
+}
