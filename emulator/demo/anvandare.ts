@@ -31,8 +31,22 @@ export const DEMO_ANVANDARE: readonly IEmulatorAnvandare[] = [
   person(30, 'Majvor', 'Byström', 'namndsekreterare', 'Nämndsekreterare, administrativa enheten'),
   person(31, 'Anders', 'Wikström', 'namndsekreterare', 'Nämndsekreterare, barn- och utbildning'),
   person(40, 'Tove', 'Sjölund', 'kommunservice', 'Kommunservice, IT-support'),
-  person(50, 'Admin', 'Ärendeportalen', 'admin', 'Webbplatsägare')
+  person(50, 'Admin', 'Ärendeportalen', 'admin', 'Webbplatsägare'),
+  ...fler()
 ];
+
+/** More ledamöter and ersättare, so that 40+ tablets have borrowers; names are fixed, not random. */
+function fler(): IEmulatorAnvandare[] {
+  const fornamn = ['Anna', 'Björn', 'Cecilia', 'David', 'Elin', 'Fredrik', 'Gunilla', 'Hassan', 'Ingrid', 'Jonas', 'Karin', 'Leif',
+    'Maria', 'Nils', 'Olivia', 'Patrik', 'Rut', 'Stefan', 'Therese', 'Ulf', 'Vera', 'Wilhelm', 'Yasmin', 'Åsa', 'Östen', 'Agneta',
+    'Bengt', 'Camilla', 'Dragan', 'Eva', 'Fatima', 'Gustav', 'Helena', 'Ivar'];
+  const efternamn = ['Andersson', 'Berglund', 'Dahl', 'Eriksson', 'Forsberg', 'Gran', 'Hedlund', 'Isaksson', 'Jonsson', 'Karlsson',
+    'Lindqvist', 'Mattsson', 'Nyström', 'Olofsson', 'Persson', 'Rask', 'Sundberg', 'Tjärnlund', 'Strand', 'Viklund', 'Wallin',
+    'Backman', 'Zetterlund', 'Åström', 'Öhman', 'Näslund', 'Hägglund', 'Sjöberg', 'Lundgren', 'Norberg', 'Edlund', 'Falk', 'Holmgren', 'Kvist'];
+  const uppdrag = ['Ledamot i kommunfullmäktige', 'Ersättare i kommunfullmäktige', 'Ledamot i barn- och utbildningsnämnden',
+    'Ledamot i socialnämnden', 'Ersättare i samhällsbyggnadsnämnden', 'Ledamot i kommunstyrelsen'];
+  return fornamn.map((f, i) => person(100 + i, f, efternamn[i], 'ledamot', uppdrag[i % uppdrag.length], true));
+}
 
 /** The registrator's address that diarieförda mails are forwarded to. */
 export const REGISTRATOR = `registrator@${domän}`;

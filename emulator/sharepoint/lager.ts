@@ -104,6 +104,7 @@ export interface IGrupp {
 }
 
 const nu = (): string => new Date().toISOString();
+const UTFARDADE_DIGESTER = new Map<string, number>();
 const guid = (): string => randomUUID();
 
 /** How SharePoint turns a display name into an internal name when no hint is given. */
@@ -135,7 +136,8 @@ export class SpLager {
   public readonly grupper: IGrupp[] = [];
   /** principalId → role definition ids at the web, which lists inherit. */
   public readonly webbTilldelningar = new Map<number, number[]>();
-  public readonly digester = new Map<string, number>();
+  /** Form digests issued, shared by every emulated site in the process: PnPjs caches digests per web URL across clients. */
+  public readonly digester = UTFARDADE_DIGESTER;
   private nastaGruppId = 100;
 
   public constructor(public readonly webbplats: string, private readonly anvandare: () => readonly IEmulatorAnvandare[]) {}
@@ -183,6 +185,36 @@ export class SpLager {
   public listaForFil(sokvag: string): ILista | undefined {
     const lagre = sokvag.toLowerCase();
     return this.listor.filter((l) => l.BaseTemplate === 101).find((l) => lagre.startsWith(`${l.url.toLowerCase()}/`));
+  }
+
+  // ---- items -------------------------------------------------------------------------------
+
+  /** Creates an item with the fields' defaults; `tid` lets demo data carry past dates. */
+  public skapaObjekt(l: ILista, varden: Record<string, unknown>, av: number, tid = nu()): IObjekt {
+    const standard: Record<string, unknown> = {};
+    for (const f of l.falt) {
+      if (f.DefaultValue !== null && !(f.InternalName in varden)) {
+        standard[f.InternalName] = f.TypeAsString === 'Boolean' ? f.DefaultValue === '1' : f.TypeAsString === 'Number' ? Number(f.DefaultValue) : f.DefaultValue;
+      }
+    }
+    const o: IObjekt = {
+      Id: l.nastaId++, GUID: guid(), version: 1, varden: { ...standard, ...varden },
+      skapad: tid, andrad: tid, skapadAv: av, andradAv: av, versioner: []
+    };
+    l.objekt.set(o.Id, o);
+    return o;
+  }
+
+  /** Applies a change as a new major version; versioning keeps up to MajorVersionLimit of them. */
+  public sparaVersion(l: ILista, o: IObjekt, varden: Record<string, unknown>, av: number, tid = nu()): void {
+    if (l.EnableVersioning) {
+      o.versioner.push({ version: o.version, varden: { ...o.varden }, andrad: o.andrad, andradAv: o.andradAv });
+      while (o.versioner.length > l.MajorVersionLimit - 1) o.versioner.shift();
+    }
+    o.varden = { ...o.varden, ...varden };
+    o.version += 1;
+    o.andrad = tid;
+    o.andradAv = av;
   }
 
   // ---- fields ------------------------------------------------------------------------------

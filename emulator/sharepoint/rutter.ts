@@ -449,7 +449,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     const l = h.hittaLista(f, m);
     h.kravSkriva(f, l);
     const varden = validera(lager, l, await h.kropp(f), undefined);
-    const o = skapaObjekt(l, varden, f.anvandare!.id);
+    const o = lager.skapaObjekt(l, varden, f.anvandare!.id);
     return json(objektJson(lager, l, o, [], []), 201, { ETag: etag(o) });
   });
 
@@ -459,7 +459,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     h.kravSkriva(f, l, o);
     kontrolleraEtag(f, o);
     const varden = validera(lager, l, await h.kropp(f), o);
-    sparaVersion(l, o, varden, f.anvandare!.id);
+    lager.sparaVersion(l, o, varden, f.anvandare!.id);
     return new Response(null, { status: 204, headers: { ETag: etag(o) } });
   };
   rutt('MERGE', String.raw`${LISTA}/items\((\d+)\)`, uppdatera);
@@ -518,8 +518,8 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     if (befintlig && !skrivOver) {
       return spFel(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${l.url}/${namn} already exists. It was last modified by ${lager.anvandareMedId(befintlig.andradAv)?.loginName} on ${befintlig.andrad}.`);
     }
-    const o = befintlig ?? skapaObjekt(l, {}, f.anvandare!.id);
-    if (befintlig) sparaVersion(l, o, {}, f.anvandare!.id);
+    const o = befintlig ?? lager.skapaObjekt(l, {}, f.anvandare!.id);
+    if (befintlig) lager.sparaVersion(l, o, {}, f.anvandare!.id);
     o.fil = { namn, innehall: new Uint8Array(innehall), uniqueId: o.fil?.uniqueId ?? randomUUID() };
     return json(filJson(l, o), 200);
   });
@@ -550,34 +550,6 @@ function kontrolleraEtag(f: IForfragan, o: IObjekt): void {
     throw spFel(412, '-1, Microsoft.SharePoint.Client.ClientServiceException',
       `The request ETag value '${ifMatch}' does not match the object's ETag value '"${o.GUID},${o.version}"'.`);
   }
-}
-
-function skapaObjekt(l: ILista, varden: Record<string, unknown>, av: number): IObjekt {
-  const tid = new Date().toISOString();
-  const standard: Record<string, unknown> = {};
-  for (const f of l.falt) {
-    if (f.DefaultValue !== null && !(f.InternalName in varden)) {
-      standard[f.InternalName] = f.TypeAsString === 'Boolean' ? f.DefaultValue === '1' : f.TypeAsString === 'Number' ? Number(f.DefaultValue) : f.DefaultValue;
-    }
-  }
-  const o: IObjekt = {
-    Id: l.nastaId++, GUID: randomUUID(), version: 1, varden: { ...standard, ...varden },
-    skapad: tid, andrad: tid, skapadAv: av, andradAv: av, versioner: []
-  };
-  l.objekt.set(o.Id, o);
-  return o;
-}
-
-/** Applies a change as a new major version; versioning keeps up to MajorVersionLimit old ones. */
-export function sparaVersion(l: ILista, o: IObjekt, varden: Record<string, unknown>, av: number, tid = new Date().toISOString()): void {
-  if (l.EnableVersioning) {
-    o.versioner.push({ version: o.version, varden: { ...o.varden }, andrad: o.andrad, andradAv: o.andradAv });
-    while (o.versioner.length > l.MajorVersionLimit - 1) o.versioner.shift();
-  }
-  o.varden = { ...o.varden, ...varden };
-  o.version += 1;
-  o.andrad = tid;
-  o.andradAv = av;
 }
 
 function versionJson(lager: SpLager, l: ILista, o: IObjekt, v: IVersion2): Record<string, unknown> {

@@ -3,19 +3,11 @@
  * twice: `Field` formatted for the web's locale, and `Field.` as an ISO instant; only the
  * latter can be trusted, and it is turned into the Swedish calendar date.
  */
-import { swedishDate } from '../domain/dates';
 import { IUppdragLage } from '../domain/uppdrag';
 import { statusFranVal, UppdragFalt } from '../schema/uppdrag';
+import { franSpDatum as kalenderdag } from './spDatum';
 
 export type HamtaVarde = (faltnamn: string) => unknown;
-
-function kalenderdag(varde: unknown): string | undefined {
-  if (typeof varde !== 'string' || varde === '') {
-    return undefined;
-  }
-  const tid = new Date(varde);
-  return isNaN(tid.getTime()) ? undefined : swedishDate(tid);
-}
 
 /** The state of one row, or undefined when its status is not one of the list's choices. */
 export function uppdragLageFranListvy(hamta: HamtaVarde): IUppdragLage | undefined {

@@ -14,12 +14,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
     format(parseISO(value), 'yyyy-MM-dd') === value;
 }
 
+// sv-SE formats as YYYY-MM-DD; Intl applies Swedish summer and winter time. Built once: costly to create.
+const SVENSK_DAG = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date of a moment as seen on a clock in Sweden. */
 export function swedishDate(moment: Date): IsoDate {
-  // sv-SE formats as YYYY-MM-DD; Intl applies Swedish summer and winter time.
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit'
-  }).format(moment);
+  return SVENSK_DAG.format(moment);
 }
 
 /** Days from `from` to `to`; negative when `to` is earlier. */

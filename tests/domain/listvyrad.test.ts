@@ -24,3 +24,19 @@ describe('Uppdrag-rader från listvyn', () => {
     expect(uppdragLageFranListvy(rad({ UppdragStatus: '<img src=x onerror=alert(1)>' }))).toBeUndefined();
   });
 });
+
+describe('datum som SharePoint lagrar dem', () => {
+  const { franSpDatum, tillSpDatum } = jest.requireActual('../../src/data/spDatum');
+  it('lagrar en kalenderdag som svensk midnatt i UTC, sommar som vinter, och läser tillbaka samma dag', () => {
+    expect(tillSpDatum('2025-06-15')).toBe('2025-06-14T22:00:00Z');
+    expect(tillSpDatum('2025-01-15')).toBe('2025-01-14T23:00:00Z');
+    expect(tillSpDatum('2025-03-30')).toBe('2025-03-29T23:00:00Z');
+    for (const dag of ['2025-06-15', '2025-01-15', '2025-03-30', '2025-10-26', '2024-02-29']) {
+      expect(franSpDatum(tillSpDatum(dag))).toBe(dag);
+    }
+  });
+
+  it('vägrar ett datum som inte finns', () => {
+    expect(() => tillSpDatum('2025-02-30')).toThrow('Ogiltigt datum: 2025-02-30');
+  });
+});

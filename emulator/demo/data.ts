@@ -1,0 +1,337 @@
+/**
+ * Deterministic demo data for the emulated site, written straight into the store (provisioning
+ * has already created the lists from the schema). Field names come from the schema; dates are
+ * relative to `idag` so the demo always has upcoming meetings and overdue uppdrag; the same
+ * `idag` and seed give the same data.
+ */
+import { addDays, format, parseISO } from 'date-fns';
+import { skapaSlump } from '../core';
+import { IsoDate } from '../../src/domain/dates';
+import { justerasSenast, sistaDagForOverklagande, flyttaTillVardag } from '../../src/domain/frister';
+import { UPPDRAG_STATUSAR, UppdragStatus } from '../../src/domain/uppdrag';
+import { tillSpDatum } from '../../src/data/spDatum';
+import { AnslagFalt, AnslagLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista, ProtokollBibliotek, ProtokollFalt,
+  SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
+import { HandelseFalt, HandelserLista, LanFalt, LanLista, RiktlinjeFalt, RiktlinjerBibliotek, SurfplattaFalt, SurfplattorLista } from '../../src/schema/surfplattor';
+import { IListDef } from '../../src/schema';
+import { UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
+import { ILista, SpLager } from '../sharepoint/lager';
+import { DEMO_ANVANDARE } from './anvandare';
+
+const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
+const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
+/** An instant on a Swedish calendar day at a Swedish clock hour. */
+const tidpunkt = (d: IsoDate, timme = 9): string => new Date(Date.parse(tillSpDatum(d)) + timme * 3600 * 1000).toISOString().replace(/\.000Z$/, 'Z');
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+const ADMIN = 50;
+const HANDLAGGARE = [20, 21, 22];
+const SEKRETERARE = [30, 31];
+const KOMMUNSERVICE = 40;
+
+function lista(lager: SpLager, def: IListDef): ILista {
+  const l = lager.listaMedUrl(`${lager.sitePath}/${def.url}`);
+  if (!l) throw new Error(`Demodata: listan ${def.title} är inte provisionerad.`);
+  return l;
+}
+
+const UPPDRAG: Array<[string, string, string]> = [
+  ['Utred kontinuerligt uppdaterade ärendebalanslistor', 'Kommunledningskontoret', 'Utreda om det med den teknik som finns i dag är möjligt att lägga ut ärendebalanslistor som kontinuerligt uppdateras av tjänstemännen.'],
+  ['Ta fram handlingsplan för verkställighet av beslut', 'Kommunledningskontoret', 'Ta fram en handlingsplan för hur beslut som inte verkställts ska följas upp, med anledning av revisionens granskning.'],
+  ['Minska energianvändningen i kommunens lokaler', 'Samhällsbyggnadsförvaltningen', 'Ta fram en plan för att minska energianvändningen i kommunens egna lokaler med 20 procent till 2030.'],
+  ['Utred ny förskola i Gistgården', 'Barn- och utbildningsförvaltningen', 'Utreda behov, placering och kostnad för en ny förskola med sex avdelningar i Gistgårdsområdet.'],
+  ['Införa e-tjänst för bygglov', 'Samhällsbyggnadsförvaltningen', 'Införa en e-tjänst för ansökan om bygglov och anmälan, med digital handläggning.'],
+  ['Översyn av riktlinjer för ekonomiskt bistånd', 'Socialförvaltningen', 'Se över riktlinjerna för ekonomiskt bistånd och återrapportera till socialnämnden.'],
+  ['Plan för trygghetsboende', 'Socialförvaltningen', 'Ta fram en plan för trygghetsboenden för äldre i kommunens tätorter.'],
+  ['Digital möteshantering för samtliga nämnder', 'Kommunledningskontoret', 'Införa digital möteshantering med surfplattor för samtliga nämnder och utskott.'],
+  ['Utred gemensam växel med grannkommuner', 'Kommunledningskontoret', 'Utreda förutsättningarna för en gemensam telefonväxel med grannkommunerna.'],
+  ['Renovering av simhallen', 'Kultur- och fritidsförvaltningen', 'Ta fram förslag till renovering av simhallen med kostnadskalkyl och tidplan.'],
+  ['Laddinfrastruktur för elbilar', 'Samhällsbyggnadsförvaltningen', 'Bygga ut laddplatser för elbilar vid kommunens verksamheter och infartsparkeringar.'],
+  ['Strategi för kompetensförsörjning', 'Kommunledningskontoret', 'Ta fram en strategi för kompetensförsörjning inom vård, skola och omsorg.'],
+  ['Utred skolskjutsorganisationen', 'Barn- och utbildningsförvaltningen', 'Utreda skolskjutsorganisationen med syfte att korta restider för elever på landsbygden.'],
+  ['Översiktsplan 2040', 'Samhällsbyggnadsförvaltningen', 'Ta fram förslag till ny översiktsplan för kommunen med sikte på 2040.'],
+  ['Handlingsplan mot våld i nära relationer', 'Socialförvaltningen', 'Ta fram en handlingsplan mot våld i nära relationer tillsammans med polis och region.'],
+  ['Fritidsgårdarnas öppettider', 'Kultur- och fritidsförvaltningen', 'Se över fritidsgårdarnas öppettider under loven.'],
+  ['Policy för inköp av livsmedel', 'Kommunledningskontoret', 'Ta fram en policy för hållbara inköp av livsmedel i kommunens kök.'],
+  ['Utred kommunalt bostadsbolag', 'Kommunledningskontoret', 'Utreda förutsättningarna för att bilda ett kommunalt bostadsbolag.'],
+  ['Cykelstrategi', 'Samhällsbyggnadsförvaltningen', 'Ta fram en cykelstrategi med prioriterade gång- och cykelstråk.'],
+  ['Modersmålsundervisning på distans', 'Barn- och utbildningsförvaltningen', 'Utreda möjligheten att erbjuda modersmålsundervisning på distans.'],
+  ['Avgifter inom hemtjänsten', 'Socialförvaltningen', 'Se över avgifterna inom hemtjänsten och föreslå ny taxa.'],
+  ['Biblioteksplan', 'Kultur- och fritidsförvaltningen', 'Ta fram en ny biblioteksplan för perioden 2026–2029.'],
+  ['Arkivering av e-post', 'Kommunledningskontoret', 'Ta fram rutin för diarieföring och gallring av förtroendevaldas e-post.'],
+  ['Vattenskyddsområde för Storsjön', 'Samhällsbyggnadsförvaltningen', 'Ta fram förslag till vattenskyddsområde med föreskrifter för Storsjön.'],
+  ['Lokalförsörjningsplan för skolan', 'Barn- och utbildningsförvaltningen', 'Ta fram en lokalförsörjningsplan för grundskolan för tio år.'],
+  ['Heltid som norm', 'Socialförvaltningen', 'Införa heltid som norm inom vård och omsorg.'],
+  ['Kulturmiljöprogram', 'Kultur- och fritidsförvaltningen', 'Ta fram ett kulturmiljöprogram för kommunens tätorter.'],
+  ['Utvärdera medborgarförslag', 'Kommunledningskontoret', 'Utvärdera hanteringen av medborgarförslag och föreslå förenklingar.'],
+  ['Trafiksäkerhet vid skolor', 'Samhällsbyggnadsförvaltningen', 'Åtgärda trafiksäkerheten vid kommunens skolor enligt trafiksäkerhetsplanen.'],
+  ['Kost i förskolan', 'Barn- och utbildningsförvaltningen', 'Se över kostorganisationen i förskolan.'],
+  ['Anhörigstöd', 'Socialförvaltningen', 'Utveckla anhörigstödet i enlighet med socialtjänstlagen.'],
+  ['Motionsspår med belysning', 'Kultur- och fritidsförvaltningen', 'Anlägga belyst motionsspår vid idrottsplatsen.'],
+  ['Säkerhetsskyddsanalys', 'Kommunledningskontoret', 'Genomföra en säkerhetsskyddsanalys av kommunens verksamheter.'],
+  ['Dagvattenplan', 'Samhällsbyggnadsförvaltningen', 'Ta fram en dagvattenplan för centralorten.'],
+  ['Elevhälsans organisation', 'Barn- och utbildningsförvaltningen', 'Se över elevhälsans organisation och bemanning.'],
+  ['Äldreomsorgsplan', 'Socialförvaltningen', 'Ta fram en äldreomsorgsplan för 2026–2035.']
+];
+
+const ORSAKER = ['Väntar på budget', 'Väntar på annat beslut', 'Resursbrist', 'Skjutits upp genom senare beslut', 'Extern part'] as const;
+const HANTERING: Record<UppdragStatus, string[]> = {
+  EjPaborjat: ['Inte påbörjat; planeras in under nästa kvartal.', 'Väntar på att utredare tillsätts.'],
+  Pagar: ['Utredning pågår; remiss till berörda nämnder.', 'Förslag skrivs; beredning i KSAU i nästa månad.', 'Upphandling pågår.'],
+  Forsenat: ['Arbetet har stannat av i väntan på resurser.', 'Försenat på grund av överklagande av detaljplan.'],
+  DelvisVerkstallt: ['Första etappen genomförd; resterande etapper i budget nästa år.', 'Delrapport lämnad till nämnden.'],
+  Verkstallt: ['Beslutet är verkställt och återrapporterat.', 'Genomfört enligt plan.'],
+  ForeslasAvskrivas: ['Föreslås avskrivas: inaktuellt efter senare beslut.', 'Föreslås avskrivas: ingår i annat uppdrag.']
+};
+
+export interface IDemoResultat {
+  uppdrag: number;
+  sammantraden: number;
+  handlingar: number;
+  protokoll: number;
+  anslag: number;
+  surfplattor: number;
+  lan: number;
+  handelser: number;
+}
+
+export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoResultat {
+  const slump = skapaSlump(fro);
+  const valj = <T>(lista: readonly T[]): T => lista[Math.floor(slump() * lista.length)];
+  const heltal = (min: number, max: number): number => min + Math.floor(slump() * (max - min + 1));
+
+  // ---- Uppdrag: six of each status, with history from the versions ----
+  const uppdrag = lista(lager, UppdragLista);
+  UPPDRAG.forEach(([rubrik, forvaltning, uppdragstext], i) => {
+    const status: UppdragStatus = UPPDRAG_STATUSAR[i % UPPDRAG_STATUSAR.length];
+    const instans = valj(['KF', 'KS', 'KS', 'KSAU', 'Nämnd'] as const);
+    const beslut = plus(idag, -heltal(60, 900));
+    const handlaggare = HANDLAGGARE[i % HANDLAGGARE.length];
+    const forst = plus(beslut, heltal(120, 400));
+    const sen = status === 'Forsenat' || (status === 'Pagar' && i % 4 === 1);
+    const planerat = status === 'Verkstallt' ? plus(idag, -heltal(5, 200)) : sen ? plus(idag, -heltal(3, 120)) : plus(idag, heltal(10, 300));
+    const ar = beslut.slice(0, 4);
+    const skapad = tidpunkt(plus(beslut, 3));
+    const o = lager.skapaObjekt(uppdrag, {
+      [UppdragFalt.Rubrik]: rubrik,
+      [UppdragFalt.Uppdragstext]: uppdragstext,
+      [UppdragFalt.Beslutsinstans]: instans,
+      [UppdragFalt.Beslutsdatum]: tillSpDatum(beslut),
+      [UppdragFalt.Paragraf]: `§ ${heltal(12, 240)}`,
+      [UppdragFalt.Diarienummer]: `${instans === 'Nämnd' ? 'SBN' : 'KS'} ${ar}/${heltal(100, 999)}`,
+      [UppdragFalt.Forvaltning]: forvaltning,
+      [UppdragFalt.Handlaggare]: handlaggare,
+      [UppdragFalt.Status]: UPPDRAG_STATUS_VAL.EjPaborjat,
+      [UppdragFalt.PlaneratKlart]: tillSpDatum(forst),
+      [UppdragFalt.ForstPlaneratKlart]: tillSpDatum(forst),
+      [UppdragFalt.AterrapporteraSenast]: i % 3 === 0 ? tillSpDatum(plus(forst, 30)) : null,
+      [UppdragFalt.VarIHanteringen]: HANTERING.EjPaborjat[0]
+    }, ADMIN, skapad);
+    // Each later save is a version a reader can follow: status changes and slipped dates.
+    let nar = plus(beslut, heltal(20, 60));
+    if (status !== 'EjPaborjat' && nar < idag) {
+      lager.sparaVersion(uppdrag, o, { [UppdragFalt.Status]: UPPDRAG_STATUS_VAL.Pagar, [UppdragFalt.VarIHanteringen]: HANTERING.Pagar[i % 3] }, handlaggare, tidpunkt(nar, 10));
+    }
+    if (planerat !== forst) {
+      nar = plus(nar, heltal(20, 80));
+      if (nar < idag) {
+        lager.sparaVersion(uppdrag, o, {
+          [UppdragFalt.PlaneratKlart]: tillSpDatum(planerat),
+          [UppdragFalt.OrsakKod]: status === 'Verkstallt' ? null : valj(ORSAKER),
+          [UppdragFalt.OrsakText]: status === 'Verkstallt' ? null : 'Tidplanen har reviderats; se kommentar.'
+        }, handlaggare, tidpunkt(nar, 14));
+      }
+    }
+    const senast = plus(idag, -(i % 5 === 0 ? heltal(35, 90) : heltal(1, 25)));
+    lager.sparaVersion(uppdrag, o, {
+      [UppdragFalt.Status]: UPPDRAG_STATUS_VAL[status],
+      [UppdragFalt.VarIHanteringen]: HANTERING[status][i % HANTERING[status].length],
+      [UppdragFalt.PlaneratKlart]: tillSpDatum(planerat),
+      [UppdragFalt.TextForPolitiker]: status === 'Verkstallt' ? 'Uppdraget är genomfört.' : null,
+      ...(sen ? { [UppdragFalt.OrsakKod]: valj(ORSAKER), [UppdragFalt.OrsakText]: 'Se var i hanteringen.' } : {})
+    }, handlaggare, tidpunkt(senast < nar ? nar : senast, 15));
+  });
+
+  // ---- Organ, sammanträden, handlingar, protokoll, anslag ----
+  const organLista = lista(lager, OrganLista);
+  const organ = [
+    ['Kommunfullmäktige', 'KF', 'Fullmäktige'], ['Kommunstyrelsen', 'KS', 'Styrelse'], ['Kommunstyrelsens arbetsutskott', 'KSAU', 'Utskott'],
+    ['Barn- och utbildningsnämnden', 'BUN', 'Nämnd'], ['Socialnämnden', 'SN', 'Nämnd'], ['Samhällsbyggnadsnämnden', 'SBN', 'Nämnd']
+  ].map(([namn, kort, typ]) => lager.skapaObjekt(organLista, {
+    [OrganFalt.Namn]: namn, [OrganFalt.Forkortning]: kort, [OrganFalt.OrganTyp]: typ, [OrganFalt.Aktivt]: true
+  }, ADMIN, tidpunkt(plus(idag, -400))));
+  lager.sparaVersion(organLista, organ[2], { [OrganFalt.Overordnat]: organ[1].Id }, ADMIN, tidpunkt(plus(idag, -399)));
+
+  const motenLista = lista(lager, SammantradenLista);
+  const handlingar = lista(lager, HandlingarBibliotek);
+  const sekretess = lista(lager, SekretessBibliotek);
+  const protokoll = lista(lager, ProtokollBibliotek);
+  const anslag = lista(lager, AnslagLista);
+  const arenden = ['Budget och verksamhetsplan', 'Delårsrapport', 'Medborgarförslag om lekplats', 'Motion om solceller', 'Detaljplan för Kajen',
+    'Taxor och avgifter', 'Internkontrollplan', 'Svar på revisionsrapport', 'Val av ersättare', 'Rapport om ej verkställda beslut'];
+  const resultat: IDemoResultat = { uppdrag: uppdrag.objekt.size, sammantraden: 0, handlingar: 0, protokoll: 0, anslag: 0, surfplattor: 0, lan: 0, handelser: 0 };
+  organ.forEach((org, oi) => {
+    const kort = String(org.varden[OrganFalt.Forkortning]);
+    // About monthly for a year back and two months ahead, not in July.
+    for (let m = -12; m <= 2; m++) {
+      const motesdag = flyttaTillVardag(plus(idag, m * 30 + oi * 3 - 2));
+      if (motesdag.slice(5, 7) === '07') continue;
+      const genomfort = motesdag < idag;
+      const mote = lager.skapaObjekt(motenLista, {
+        [SammantradeFalt.Rubrik]: `${org.varden[OrganFalt.Namn]} ${motesdag}`,
+        [SammantradeFalt.Organ]: org.Id,
+        [SammantradeFalt.Datum]: tidpunkt(motesdag, kort === 'KF' ? 18 : 13),
+        [SammantradeFalt.Plats]: kort === 'KF' ? 'Kommunfullmäktiges sessionssal' : 'Sammanträdesrum Ådalen',
+        [SammantradeFalt.Status]: genomfort ? 'Genomfört' : m === 1 ? 'Kallat' : 'Planerat',
+        [SammantradeFalt.KallelseAnslagen]: kort === 'KF' ? tillSpDatum(plus(motesdag, -10)) : null
+      }, SEKRETERARE[oi % 2], tidpunkt(plus(motesdag, -30)));
+      resultat.sammantraden++;
+      if (m > 1) continue;
+      const sekreterare = SEKRETERARE[oi % 2];
+      const dokument = (bibliotek: ILista, namn: string, varden: Record<string, unknown>, innehall: string): void => {
+        const d = lager.skapaObjekt(bibliotek, { [HandlingFalt.Sammantrade]: mote.Id, ...varden }, sekreterare, tidpunkt(plus(motesdag, -8)));
+        d.fil = { namn, innehall: text(innehall), uniqueId: d.GUID };
+        resultat.handlingar++;
+      };
+      const publicerad = { [HandlingFalt.Publicerad]: true, [HandlingFalt.PubliceradDatum]: tidpunkt(plus(motesdag, -7), 8) };
+      dokument(handlingar, `${kort}-${motesdag}-kallelse.txt`, { [HandlingFalt.Rubrik]: 'Kallelse', [HandlingFalt.Dokumenttyp]: 'Kallelse', [HandlingFalt.Klassificering]: 'Offentlig', ...publicerad },
+        `Kallelse till ${org.varden[OrganFalt.Namn]} ${motesdag}.`);
+      dokument(handlingar, `${kort}-${motesdag}-foredragningslista.txt`, { [HandlingFalt.Rubrik]: 'Föredragningslista', [HandlingFalt.Dokumenttyp]: 'Föredragningslista', [HandlingFalt.Klassificering]: 'Offentlig', ...publicerad },
+        'Föredragningslista.');
+      const antal = heltal(3, 5);
+      for (let p = 1; p <= antal; p++) {
+        const arende = arenden[(oi * 3 + p + m + 12) % arenden.length];
+        const klass = p === 2 ? 'Arbetsmaterial' : 'Offentlig';
+        dokument(handlingar, `${kort}-${motesdag}-p${p}.txt`, {
+          [HandlingFalt.Rubrik]: arende, [HandlingFalt.Dokumenttyp]: 'Handling', [HandlingFalt.Arendepunkt]: p, [HandlingFalt.ArendeRubrik]: arende,
+          [HandlingFalt.Klassificering]: klass, [HandlingFalt.BeslutFattat]: genomfort,
+          ...(klass === 'Offentlig' || genomfort ? publicerad : {})
+        }, `${arende}: tjänsteskrivelse och förslag till beslut.`);
+      }
+      if (kort === 'SN' || kort === 'BUN') {
+        dokument(sekretess, `${kort}-${motesdag}-p${antal + 1}-sekretess.txt`, {
+          [HandlingFalt.Rubrik]: 'Individärende', [HandlingFalt.Dokumenttyp]: 'Handling', [HandlingFalt.Arendepunkt]: antal + 1,
+          [HandlingFalt.ArendeRubrik]: 'Individärende', [HandlingFalt.OslHanvisning]: '26 kap. 1 § OSL'
+        }, 'Sekretessbelagd handling i individärende.');
+      }
+      if (!genomfort) continue;
+      // Past meetings: justerade protokoll with an anslag; the newest is still being justerat.
+      const justerat = motesdag < plus(idag, -20);
+      const justeradDag = justerat ? flyttaTillVardag(plus(motesdag, heltal(3, 9))) : undefined;
+      const p = lager.skapaObjekt(protokoll, {
+        [ProtokollFalt.Rubrik]: `Protokoll ${org.varden[OrganFalt.Namn]} ${motesdag}`,
+        [ProtokollFalt.Sammantrade]: mote.Id,
+        [ProtokollFalt.Ordforande]: 8,
+        [ProtokollFalt.Justerare]: [7, 100 + ((oi * 5 + m + 12) % 30)],
+        [ProtokollFalt.Status]: justerat ? 'Justerat' : 'Under justering',
+        [ProtokollFalt.JusterasSenast]: tillSpDatum(justerasSenast(motesdag)),
+        [ProtokollFalt.JusteratDatum]: justeradDag ? tillSpDatum(justeradDag) : null,
+        [ProtokollFalt.Justeringslogg]: justeradDag
+          ? JSON.stringify([{ vem: 'erik.nordin@pol.kommun.se', roll: 'Ordförande', nar: tidpunkt(justeradDag, 10) },
+            { vem: 'siv.sahlstrom@pol.kommun.se', roll: 'Justerare', nar: tidpunkt(justeradDag, 11) }])
+          : '[]',
+        [ProtokollFalt.Forvaringsplats]: 'Kommunkansliet, Kommunhuset'
+      }, sekreterare, tidpunkt(plus(motesdag, 1)));
+      p.fil = { namn: `${kort}-${motesdag}-protokoll.txt`, innehall: text(`Protokoll från ${org.varden[OrganFalt.Namn]} ${motesdag}.`), uniqueId: p.GUID };
+      resultat.protokoll++;
+      if (justeradDag) {
+        const uppsatt = flyttaTillVardag(plus(justeradDag, 1));
+        const sista = sistaDagForOverklagande(uppsatt);
+        lager.skapaObjekt(anslag, {
+          [AnslagFalt.Rubrik]: `Justerat protokoll: ${org.varden[OrganFalt.Namn]} ${motesdag}`,
+          [AnslagFalt.Typ]: 'Tillkännagivande av justerat protokoll',
+          [AnslagFalt.Organ]: org.Id, [AnslagFalt.Sammantrade]: mote.Id,
+          [AnslagFalt.SammantradesDatum]: tillSpDatum(motesdag), [AnslagFalt.JusteringsDatum]: tillSpDatum(justeradDag),
+          [AnslagFalt.Forvaringsplats]: 'Kommunkansliet, Kommunhuset', [AnslagFalt.Uppsatt]: tillSpDatum(uppsatt),
+          [AnslagFalt.SistaDagOverklagande]: tillSpDatum(sista), [AnslagFalt.Nedtagning]: tillSpDatum(plus(sista, 1))
+        }, sekreterare, tidpunkt(uppsatt, 8));
+        resultat.anslag++;
+      }
+    }
+  });
+
+  // ---- Riktlinjer, surfplattor, lån, händelser ----
+  const riktlinjer = lista(lager, RiktlinjerBibliotek);
+  [['2017-05-29', '1.0', 'KF 2017-05-29 § 58'], ['2023-03-27', '2.0', 'KF 2023-03-27 § 31']].forEach(([fran, version, beslut]) => {
+    const r = lager.skapaObjekt(riktlinjer, {
+      [RiktlinjeFalt.Rubrik]: 'Riktlinje för digital möteshantering för politiker', [RiktlinjeFalt.Version]: version,
+      [RiktlinjeFalt.GallerFran]: tillSpDatum(fran), [RiktlinjeFalt.Beslut]: beslut
+    }, KOMMUNSERVICE, tidpunkt(fran));
+    r.fil = { namn: `riktlinje-digital-moteshantering-v${version}.txt`, innehall: text(RIKTLINJE_TEXT), uniqueId: r.GUID };
+  });
+  const plattor = lista(lager, SurfplattorLista);
+  const lan = lista(lager, LanLista);
+  const handelser = lista(lager, HandelserLista);
+  const lantagare = DEMO_ANVANDARE.filter((a) => a.roll === 'ledamot').slice(0, 36);
+  // KF's term ends on 14 October of an election year (2026, 2030, …).
+  let valar = Number(idag.slice(0, 4));
+  while (valar % 4 !== 2 || `${valar}-10-14` <= idag) valar++;
+  const mandatSlut = `${valar}-10-14`;
+  const STATUS_EFTER_LAN = ['I lager', 'I lager', 'I lager', 'I lager', 'På service', 'Stulen', 'Förlorad', 'Kasserad'];
+  for (let i = 0; i < 44; i++) {
+    const stold = `KS-${String(1001 + i)}`;
+    const status = i < lantagare.length ? 'Utlånad' : STATUS_EFTER_LAN[i - lantagare.length];
+    const platta = lager.skapaObjekt(plattor, {
+      [SurfplattaFalt.Stoldmarkning]: stold, [SurfplattaFalt.Serienummer]: demoSerienummer(i),
+      [SurfplattaFalt.Modell]: i % 3 === 0 ? 'iPad (10:e generationen)' : 'iPad Air (M2)',
+      [SurfplattaFalt.SimAbonnemang]: `Telia 0703-${String(100000 + i * 137).slice(0, 6)}`,
+      [SurfplattaFalt.IntuneId]: demoIntuneId(i), [SurfplattaFalt.Status]: status
+    }, KOMMUNSERVICE, tidpunkt(plus(idag, -700)));
+    resultat.surfplattor++;
+    if (i < lantagare.length) {
+      const a = lantagare[i];
+      const ut = plus(idag, -heltal(300, 700));
+      lager.skapaObjekt(lan, {
+        [LanFalt.Rubrik]: `${stold} till ${a.title}`, [LanFalt.Surfplatta]: platta.Id, [LanFalt.Lantagare]: a.id,
+        // Some borrowers leave early (an ersättare's term in a nämnd), so reminders have work to do.
+        [LanFalt.MandatSlut]: tillSpDatum(i % 9 === 0 ? plus(idag, heltal(5, 40)) : mandatSlut),
+        [LanFalt.Utlamnad]: tillSpDatum(ut), [LanFalt.RiktlinjeVersion]: '2.0', [LanFalt.KvitteradAv]: a.title,
+        [LanFalt.KvitteradTid]: tidpunkt(ut, 10)
+      }, KOMMUNSERVICE, tidpunkt(ut, 10));
+      resultat.lan++;
+    }
+  }
+  const handelse = (plattaId: number, typ: string, beskrivning: string, extra: Record<string, unknown>, dagar: number, av: number): void => {
+    lager.skapaObjekt(handelser, {
+      [HandelseFalt.Rubrik]: `${typ}: ${beskrivning.slice(0, 40)}`, [HandelseFalt.Surfplatta]: plattaId, [HandelseFalt.Typ]: typ,
+      [HandelseFalt.Beskrivning]: beskrivning, [HandelseFalt.Rapporterad]: tidpunkt(plus(idag, -dagar), 9), ...extra
+    }, av, tidpunkt(plus(idag, -dagar), 9));
+    resultat.handelser++;
+  };
+  handelse(5, 'Skada', 'Spräckt skärm efter fall i sammanträdesrummet.', { [HandelseFalt.Kostnadsansvar]: 'Kommunen', [HandelseFalt.Status]: 'Stängd' }, 120, 11);
+  handelse(42, 'Stöld', 'Väska med surfplattan stulen på tågstationen.', {
+    [HandelseFalt.Polisanmalan]: '5000-K123456-25', [HandelseFalt.Status]: 'Öppen',
+    [HandelseFalt.Checklista]: JSON.stringify({ polisanmalan: { klar: true, vem: 'amina.haddad@pol.kommun.se' }, rensad: { klar: true, vem: 'tove.sjolund@kommun.se' }, losenord: { klar: false }, sim: { klar: false } })
+  }, 6, 9);
+  handelse(41, 'Skada', 'Laddporten glappar; lämnad på service.', { [HandelseFalt.Status]: 'Öppen' }, 14, KOMMUNSERVICE);
+  handelse(43, 'Förlust', 'Surfplattan glömd på buss, ej återfunnen.', { [HandelseFalt.Status]: 'Stängd', [HandelseFalt.Kostnadsansvar]: 'Låntagaren (självrisk)' }, 300, KOMMUNSERVICE);
+  return resultat;
+}
+
+/** Serial numbers shared with the Graph emulator's Intune devices. */
+export function demoSerienummer(i: number): string {
+  return `DMPX${(0x1a2b3c + i * 7919).toString(36).toUpperCase().padStart(8, '0').slice(-8)}`;
+}
+
+export function demoIntuneId(i: number): string {
+  return `5f3c${String(i).padStart(4, '0')}-1d2e-4c3b-9a8f-${String(700000000000 + i).padStart(12, '0')}`;
+}
+
+const RIKTLINJE_TEXT = `Riktlinje för digital möteshantering för politiker
+
+1 Omfattning
+Surfplattan är ett lån och ska återlämnas efter uppdragets slut.
+
+3.1 Säkerhet
+Surfplattan ska skyddas med kod. Stöldmärkningen får inte tas bort.
+
+3.3 Skada
+Skada ska anmälas till kommunservice med en beskrivning av hur skadan uppstått.
+
+3.4 Stöld eller förlust
+Stöld ska polisanmälas och anmälas till kommunservice med stöldmärkningens nummer. Kommunservice rensar innehållet.
+Lösenord för surfplatta, e-post och mötesverktyg byts när en ny surfplatta lämnas ut. IT spärrar SIM-abonnemanget.
+
+5 Ansvar gällande hantering av e-post
+Öppnad e-post ska diarieföras eller gallras.
+`;

@@ -1,0 +1,51 @@
+/**
+ * npm run provision -- --site https://kommun.sharepoint.com/sites/arendeportalen [--dry-run] [--token <bearer>]
+ *
+ * Signs in through CLI for Microsoft 365 (`m365 login` first): it asks m365 for an access token
+ * to the SharePoint host, so no app registration of our own is needed. `--token` takes a token
+ * directly (the local workbench's emulator accepts `emu-admin@kommun.se`).
+ */
+import { execFileSync } from 'child_process';
+import { InjectHeaders } from '@pnp/queryable';
+import { SPBrowser } from '@pnp/sp';
+import { skapaSp } from '../src/data/pnp';
+import { provisionera } from './provisionera';
+
+function argument(namn: string): string | undefined {
+  const i = process.argv.indexOf(namn);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function tokenFranM365(webbplats: string): string {
+  const resurs = new URL(webbplats).origin;
+  try {
+    return execFileSync('m365', ['util', 'accesstoken', 'get', '--resource', resurs, '--new', '--output', 'text'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Kunde inte hämta en åtkomsttoken med CLI för Microsoft 365. Installera den (npm i -g @pnp/cli-microsoft365), '
+      + 'logga in med "m365 login" som ägare till webbplatsen och försök igen, eller ange --token.');
+  }
+}
+
+async function main(): Promise<void> {
+  const webbplats = argument('--site');
+  if (!webbplats || !/^https?:\/\//.test(webbplats)) {
+    throw new Error('Ange webbplatsen: npm run provision -- --site https://kommun.sharepoint.com/sites/arendeportalen [--dry-run]');
+  }
+  const torrkorning = process.argv.includes('--dry-run');
+  const token = argument('--token') ?? tokenFranM365(webbplats);
+  const sp = skapaSp(webbplats, SPBrowser(), InjectHeaders({ Authorization: `Bearer ${token}` }));
+  const start = Date.now();
+  const { andringar, varningar } = await provisionera(sp, { torrkorning });
+  for (const rad of andringar) console.log(rad);
+  for (const rad of varningar) console.warn(rad);
+  const tid = ((Date.now() - start) / 1000).toFixed(1);
+  console.log(andringar.length === 0
+    ? `Webbplatsen följer redan schemat; inget ändrades (${tid} s).`
+    : `${andringar.length} ändringar ${torrkorning ? 'skulle göras (torrkörning, inget ändrades)' : 'gjordes'} på ${tid} s.`);
+}
+
+main().catch((fel: Error) => {
+  // A dead network or a wrong host gives Node's bare "fetch failed"; say what it means.
+  console.error(fel.message === 'fetch failed' ? `Kunde inte nå webbplatsen: kontrollera adressen och nätverket (${String((fel as Error & { cause?: Error }).cause?.message ?? '')}).` : fel.message);
+  process.exitCode = 1;
+});
