@@ -1,8 +1,19 @@
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ArendebalansApp } from '../../src/webparts/arendebalans/components/ArendebalansApp';
 import { IUppdrag } from '../../src/domain/uppdrag';
 import { PartRoot } from '../../src/ui/PartRoot';
+import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
+import { DataFel } from '../../src/data/fel';
+
+/** A fake service: the component test checks rendering, the service tests check the data. */
+function tjanst(lista: IUppdrag[], felaktiga: Array<{ id: number; rubrik: string; problem: string }> = []): IUppdragTjanst {
+  return {
+    hamtaAlla: async () => ({ rader: lista.map((u) => ({ uppdrag: u, etag: '"1"' })), felaktiga }),
+    hamta: async () => { throw new Error('används inte'); },
+    spara: async () => '"2"'
+  };
+}
 
 const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
   id: 1,
@@ -18,26 +29,26 @@ const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
 });
 
 describe('Ärendebalanslistan', () => {
-  it('har en rubrik och säger rakt ut när det inte finns några uppdrag', () => {
-    render(<PartRoot><ArendebalansApp uppdrag={[]} idag="2025-07-01" dagarTillInaktuell={30} /></PartRoot>);
+  it('har en rubrik och säger rakt ut när det inte finns några uppdrag', async () => {
+    render(<PartRoot><ArendebalansApp tjanst={tjanst([])} idag="2025-07-01" dagarTillInaktuell={30} /></PartRoot>);
     expect(screen.getByRole('heading', { level: 2, name: 'Ärendebalanslista' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Inga uppdrag att visa');
+    expect(await screen.findByText('Inga uppdrag att visa')).toBeInTheDocument();
   });
 
-  it('markerar ett försenat uppdrag med ord, inte bara färg, och lämnar ett verkställt ifred', () => {
+  it('markerar ett försenat uppdrag med ord, inte bara färg, och lämnar ett verkställt ifred', async () => {
     render(
       <PartRoot>
         <ArendebalansApp
           idag="2025-07-05"
           dagarTillInaktuell={30}
-          uppdrag={[
+          tjanst={tjanst([
             uppdrag({ id: 1, rubrik: 'Ta fram handlingsplan för verkställighet' }),
             uppdrag({ id: 2, rubrik: 'Inför digital justering', status: 'Verkstallt' })
-          ]}
+          ])}
         />
       </PartRoot>
     );
-    const grid = screen.getByRole('grid', { name: 'Uppdrag i ärendebalanslistan' });
+    const grid = await screen.findByRole('grid', { name: 'Uppdrag i ärendebalanslistan' });
     const rader = within(grid).getAllByRole('row');
     const sen = rader.find((r) => r.textContent?.includes('handlingsplan'))!;
     expect(sen).toHaveTextContent('Försenat');
@@ -47,12 +58,37 @@ describe('Ärendebalanslistan', () => {
     expect(klar).not.toHaveTextContent('Försenat');
   });
 
-  it('pekar ut uppdrag som ingen uppdaterat på länge', () => {
+  it('pekar ut uppdrag som ingen uppdaterat på länge', async () => {
     render(
       <PartRoot>
-        <ArendebalansApp idag="2025-07-05" dagarTillInaktuell={14} uppdrag={[uppdrag({ planeratKlart: '2026-01-01', senastAndrad: '2025-06-01' })]} />
+        <ArendebalansApp idag="2025-07-05" dagarTillInaktuell={14} tjanst={tjanst([uppdrag({ planeratKlart: '2026-01-01', senastAndrad: '2025-06-01' })])} />
       </PartRoot>
     );
-    expect(screen.getByText(/Ej uppdaterat på 14 dagar/)).toBeInTheDocument();
+    expect(await screen.findByText(/Ej uppdaterat på 14 dagar/)).toBeInTheDocument();
+  });
+
+  it('säger vilka rader som inte kan visas, och visar resten', async () => {
+    render(
+      <PartRoot>
+        <ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30}
+          tjanst={tjanst([uppdrag({})], [{ id: 9, rubrik: '<script>alert(1)</script>', problem: 'Klar' }])} />
+      </PartRoot>
+    );
+    expect(await screen.findByText(/1 rader i listan har en status som inte är ett av listans val/)).toHaveTextContent('<script>alert(1)</script> (Klar)');
+    expect(document.querySelector('script')).toBeNull();
+    expect(screen.getByText('Utred kontinuerligt uppdaterade ärendebalanslistor')).toBeInTheDocument();
+  });
+
+  it('förklarar ett fel på svenska och låter läsaren försöka igen', async () => {
+    let forsok = 0;
+    const trasig: IUppdragTjanst = {
+      hamtaAlla: async () => { forsok++; if (forsok === 1) throw new DataFel('natverk'); return { rader: [], felaktiga: [] }; },
+      hamta: async () => { throw new Error('används inte'); },
+      spara: async () => '"2"'
+    };
+    render(<PartRoot><ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
+    expect(await screen.findByText(/Det gick inte att nå SharePoint/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
+    expect(await screen.findByText('Inga uppdrag att visa')).toBeInTheDocument();
   });
 });

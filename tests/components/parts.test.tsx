@@ -4,11 +4,29 @@ import { MotesportalApp } from '../../src/webparts/motesportal/components/Motesp
 import { SurfplattorApp } from '../../src/webparts/surfplattor/components/SurfplattorApp';
 import { EpostrutinApp } from '../../src/webparts/epostrutin/components/EpostrutinApp';
 import { PartRoot } from '../../src/ui/PartRoot';
+import { IMotesTjanst } from '../../src/data/moten/MotesTjanst';
+import { ISurfplatta, ISurfplattaTjanst } from '../../src/data/surfplattor/SurfplattaTjanst';
+import { DataFel } from '../../src/data/fel';
+
+const moten: IMotesTjanst = {
+  hamtaSammantraden: async () => ({
+    kommande: [{ id: 1, rubrik: 'KS', organ: 'Kommunstyrelsen', datum: '2026-12-07', start: '2026-12-07T12:00:00Z', plats: 'Sessionssalen', status: 'Kallat' }],
+    tidigare: []
+  })
+};
+const platta = (i: number, status: string): ISurfplatta => ({
+  id: i, stoldmarkning: `KS-${1000 + i}`, serienummer: `DMPX000${i}`, modell: i % 2 ? 'iPad Air' : 'iPad', simAbonnemang: 'Telia', intuneId: '', status
+});
+const register = (lista: ISurfplatta[] | DataFel): ISurfplattaTjanst => ({
+  hamtaRegister: async () => { if (lista instanceof DataFel) throw lista; return lista; }
+});
 
 describe('webbdelarnas startvyer', () => {
-  it('Mötesportalen har flikar för kommande, tidigare och anslagstavlan, nåbara med tangentbordet', () => {
-    render(<PartRoot><MotesportalApp /></PartRoot>);
+  it('Mötesportalen visar kommande sammanträden och har flikar för tidigare och anslagstavlan', async () => {
+    render(<PartRoot><MotesportalApp tjanst={moten} idag="2026-11-27" /></PartRoot>);
     expect(screen.getByRole('heading', { level: 2, name: 'Mötesportal' })).toBeInTheDocument();
+    expect(await screen.findByText('Kommunstyrelsen')).toBeInTheDocument();
+    expect(screen.getByText('2026-12-07')).toBeInTheDocument();
     expect(screen.getAllByRole('tab')).toHaveLength(3);
     for (const namn of ['Kommande sammanträden', 'Tidigare sammanträden', 'Anslagstavla']) {
       expect(screen.getByRole('tab', { name: namn })).toBeInTheDocument();
@@ -17,9 +35,23 @@ describe('webbdelarnas startvyer', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Inga anslag just nu');
   });
 
-  it('Surfplattor säger att registret är tomt', () => {
-    render(<PartRoot><SurfplattorApp /></PartRoot>);
-    expect(screen.getByRole('status')).toHaveTextContent('Inga surfplattor registrerade');
+  it('Surfplattor säger att registret är tomt', async () => {
+    render(<PartRoot><SurfplattorApp tjanst={register([])} /></PartRoot>);
+    expect(await screen.findByText('Inga surfplattor registrerade')).toBeInTheDocument();
+  });
+
+  it('Surfplattor filtrerar registret på sökord och status', async () => {
+    render(<PartRoot><SurfplattorApp tjanst={register([platta(1, 'Utlånad'), platta(2, 'I lager'), platta(3, 'Stulen')])} /></PartRoot>);
+    expect(await screen.findByText('3 av 3 surfplattor')).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'KS-1002' } });
+    expect(screen.getByText('1 av 3 surfplattor')).toBeInTheDocument();
+    expect(screen.getByText('KS-1002')).toBeInTheDocument();
+    expect(screen.queryByText('KS-1001')).toBeNull();
+  });
+
+  it('Surfplattor hänvisar den som inte får se registret till Min surfplatta', async () => {
+    render(<PartRoot><SurfplattorApp tjanst={register(new DataFel('saknas', 404))} /></PartRoot>);
+    expect(await screen.findByText(/Registret över surfplattor är öppet för kommunservice/)).toBeInTheDocument();
   });
 
   it('E-postrutinen varnar när ingen registratorsadress är inställd och visar den annars', async () => {

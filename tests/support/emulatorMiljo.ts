@@ -3,6 +3,7 @@ import { InjectHeaders } from '@pnp/queryable';
 import { SPBrowser } from '@pnp/sp';
 import { SPFI } from '@pnp/sp';
 import { Emulator, IEmulatorKonfig } from '../../emulator/core';
+import { skapaDemo } from '../../emulator/demo';
 import { DEMO_ANVANDARE, forstaMedRoll } from '../../emulator/demo/anvandare';
 import { startaServer } from '../../emulator/server';
 import { registreraSharePoint } from '../../emulator/sharepoint/rutter';
@@ -20,10 +21,16 @@ export interface IEmulatorMiljo {
   stang: () => Promise<void>;
 }
 
-export async function startaEmulator(konfig: Partial<IEmulatorKonfig> = {}): Promise<IEmulatorMiljo> {
-  const emulator = new Emulator(konfig);
-  emulator.anvandare.push(...DEMO_ANVANDARE);
-  const lager = registreraSharePoint(emulator);
+export async function startaEmulator(konfig: Partial<IEmulatorKonfig> = {}, demo = false): Promise<IEmulatorMiljo> {
+  let emulator: Emulator;
+  let lager: SpLager;
+  if (demo) {
+    ({ emulator, lager } = await skapaDemo(konfig, '2026-11-27'));
+  } else {
+    emulator = new Emulator(konfig);
+    emulator.anvandare.push(...DEMO_ANVANDARE);
+    lager = registreraSharePoint(emulator);
+  }
   const server = await startaServer(emulator);
   const webbplats = `${server.url}${emulator.sitePath}`;
   return {

@@ -13,6 +13,17 @@ define([], function () {
     SekretessNotis: 'Confidential – do not distribute. The documents in this library are covered by secrecy under the Public Access to Information and Secrecy Act.',
     Kommande: 'Coming in the next version',
     FelRubrik: 'Something went wrong',
-    FelOkant: 'An unexpected error occurred. Reload the page; if the error remains, contact the municipality\'s IT support.'
+    FelOkant: 'An unexpected error occurred. Reload the page; if the error remains, contact the municipality\'s IT support.',
+    Laddar: 'Loading…',
+    ForsokIgen: 'Try again',
+    FelInloggning: 'You are not signed in, or your sign-in has expired. Reload the page and sign in again.',
+    FelBehorighet: 'You do not have permission for this. Contact the site owner if you need access.',
+    FelSaknas: 'The information does not exist, or you do not have permission to see it.',
+    FelKonflikt: 'Someone else has saved a change since you opened this. Nothing was overwritten.',
+    FelOgiltig: 'The information could not be saved because a value is not valid.',
+    FelTroskel: 'The list is too large for this query. Narrow the selection and try again.',
+    FelStrypt: 'Microsoft 365 is receiving too many requests right now. Wait a moment and try again.',
+    FelNatverk: 'SharePoint could not be reached. Check the network connection and try again.',
+    FelOkantData: 'The information could not be fetched. Try again later; if the error remains, contact the municipality\'s IT support.'
   };
 });

@@ -13,6 +13,17 @@ declare interface ICommonStrings {
   Kommande: string;
   FelRubrik: string;
   FelOkant: string;
+  Laddar: string;
+  ForsokIgen: string;
+  FelInloggning: string;
+  FelBehorighet: string;
+  FelSaknas: string;
+  FelKonflikt: string;
+  FelOgiltig: string;
+  FelTroskel: string;
+  FelStrypt: string;
+  FelNatverk: string;
+  FelOkantData: string;
 }
 
 declare module 'CommonStrings' {

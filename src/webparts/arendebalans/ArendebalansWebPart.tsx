@@ -1,6 +1,9 @@
 import * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneSlider } from '@microsoft/sp-property-pane';
+import { SPFx } from '@pnp/sp';
 import * as strings from 'ArendebalansWebPartStrings';
+import { skapaSp } from '../../data/pnp';
+import { IUppdragTjanst, UppdragTjanst } from '../../data/uppdrag/UppdragTjanst';
 import { swedishDate } from '../../domain/dates';
 import { STANDARD_DAGAR_TILL_INAKTUELL } from '../../domain/uppdrag';
 import { ArendeportalWebPart } from '../common/ArendeportalWebPart';
@@ -11,11 +14,18 @@ export interface IArendebalansWebPartProps {
 }
 
 export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebalansWebPartProps> {
+  private tjanst!: IUppdragTjanst;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const webb = this.context.pageContext.web;
+    this.tjanst = new UppdragTjanst(skapaSp(webb.absoluteUrl, SPFx(this.context)), webb.serverRelativeUrl);
+  }
+
   protected renderInnehall(): React.ReactElement {
-    // The Uppdrag data service arrives with the ärendebalanslista issue; until then the list is empty.
     return (
       <ArendebalansApp
-        uppdrag={[]}
+        tjanst={this.tjanst}
         idag={swedishDate(new Date())}
         dagarTillInaktuell={this.properties.dagarTillInaktuell ?? STANDARD_DAGAR_TILL_INAKTUELL}
       />

@@ -1,20 +1,33 @@
 import * as React from 'react';
+import { MessageBar, MessageBarType } from '@fluentui/react';
 import * as strings from 'ArendebalansWebPartStrings';
 import { IsoDate } from '../../../domain/dates';
-import { IUppdrag } from '../../../domain/uppdrag';
+import { IUppdragTjanst } from '../../../data/uppdrag/UppdragTjanst';
+import { fyll } from '../../../ui/format';
+import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { PartShell } from '../../../ui/PartShell';
+import { useLaddning } from '../../../ui/useLaddning';
 import { UppdragLista } from './UppdragLista';
 
 export interface IArendebalansAppProps {
-  uppdrag: readonly IUppdrag[];
+  tjanst: IUppdragTjanst;
   idag: IsoDate;
   dagarTillInaktuell: number;
 }
 
-export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
+export function ArendebalansApp({ tjanst, idag, dagarTillInaktuell }: IArendebalansAppProps): JSX.Element {
+  const { data, fel, laddar, laddaOm } = useLaddning(() => tjanst.hamtaAlla(), [tjanst]);
+  const uppdrag = React.useMemo(() => (data?.rader ?? []).map((r) => r.uppdrag), [data]);
   return (
     <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
-      <UppdragLista {...props} />
+      <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} />
+      {data && data.felaktiga.length > 0 && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {fyll(strings.FelaktigaRader, data.felaktiga.length)}{' '}
+          {data.felaktiga.slice(0, 5).map((f) => `${f.rubrik || `#${f.id}`} (${f.problem})`).join('; ')}
+        </MessageBar>
+      )}
+      {data && <UppdragLista uppdrag={uppdrag} idag={idag} dagarTillInaktuell={dagarTillInaktuell} />}
     </PartShell>
   );
 }

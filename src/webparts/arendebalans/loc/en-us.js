@@ -12,6 +12,7 @@ define([], function () {
     TomText: 'No tasks have been registered in the Uppdrag list yet. They appear here when case officers add them.',
     EgenskapsBeskrivning: 'Settings for the task backlog',
     GruppVisning: 'Display',
-    FaltDagarTillInaktuell: 'Mark tasks not updated for (days)'
+    FaltDagarTillInaktuell: 'Mark tasks not updated for (days)',
+    FelaktigaRader: '{0} rows in the list have a status that is not one of the list\'s choices and are not shown:'
   };
 });

@@ -12,6 +12,7 @@ declare interface IArendebalansWebPartStrings {
   EgenskapsBeskrivning: string;
   GruppVisning: string;
   FaltDagarTillInaktuell: string;
+  FelaktigaRader: string;
 }
 
 declare module 'ArendebalansWebPartStrings' {

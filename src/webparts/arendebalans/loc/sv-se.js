@@ -12,6 +12,7 @@ define([], function () {
     TomText: 'Det finns inga uppdrag registrerade i listan Uppdrag ännu. När handläggarna lägger in uppdrag visas de här.',
     EgenskapsBeskrivning: 'Inställningar för ärendebalanslistan',
     GruppVisning: 'Visning',
-    FaltDagarTillInaktuell: 'Markera uppdrag som inte uppdaterats på (dagar)'
+    FaltDagarTillInaktuell: 'Markera uppdrag som inte uppdaterats på (dagar)',
+    FelaktigaRader: '{0} rader i listan har en status som inte är ett av listans val och visas inte:'
   };
 });

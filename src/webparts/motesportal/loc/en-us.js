@@ -8,6 +8,10 @@ define([], function () {
     TomKommande: 'No upcoming meetings',
     TomTidigare: 'No past meetings',
     TomAnslagstavla: 'No notices right now',
-    TomText: 'Meetings, notices and minutes appear here when the committee secretary publishes them.'
+    TomText: 'Meetings, notices and minutes appear here when the committee secretary publishes them.',
+    KolumnDatum: 'Date',
+    KolumnOrgan: 'Body',
+    KolumnPlats: 'Place',
+    KolumnStatus: 'Status'
   };
 });

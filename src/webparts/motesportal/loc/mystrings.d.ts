@@ -8,6 +8,10 @@ declare interface IMotesportalWebPartStrings {
   TomTidigare: string;
   TomAnslagstavla: string;
   TomText: string;
+  KolumnDatum: string;
+  KolumnOrgan: string;
+  KolumnPlats: string;
+  KolumnStatus: string;
 }
 
 declare module 'MotesportalWebPartStrings' {

@@ -8,6 +8,10 @@ define([], function () {
     TomKommande: 'Inga kommande sammanträden',
     TomTidigare: 'Inga tidigare sammanträden',
     TomAnslagstavla: 'Inga anslag just nu',
-    TomText: 'När nämndsekreteraren lägger upp sammanträden, kallelser och protokoll visas de här.'
+    TomText: 'När nämndsekreteraren lägger upp sammanträden, kallelser och protokoll visas de här.',
+    KolumnDatum: 'Datum',
+    KolumnOrgan: 'Organ',
+    KolumnPlats: 'Plats',
+    KolumnStatus: 'Status'
   };
 });

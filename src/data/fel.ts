@@ -1,0 +1,47 @@
+/**
+ * Why a read or write failed, as a cause the parts can explain in the reader's language
+ * (src/ui/felText.ts). Every service turns transport failures into one of these, so no part
+ * shows an HTTP status or a stack trace.
+ */
+export type DataFelorsak = 'inloggning' | 'behorighet' | 'saknas' | 'konflikt' | 'ogiltig' | 'troskel' | 'strypt' | 'natverk' | 'okant';
+
+export class DataFel extends Error {
+  public constructor(
+    public readonly orsak: DataFelorsak,
+    public readonly status?: number,
+    public readonly ursprung?: unknown
+  ) {
+    super(`${orsak}${status ? ` (${status})` : ''}`);
+    this.name = 'DataFel';
+  }
+}
+
+/** PnPjs' HttpRequestError, recognised by shape (instanceof fails across bundle copies). */
+function httpStatus(fel: unknown): number | undefined {
+  const f = fel as { isHttpRequestError?: boolean; status?: unknown } | undefined;
+  return f?.isHttpRequestError && typeof f.status === 'number' ? f.status : undefined;
+}
+
+function text(fel: unknown): string {
+  return String((fel as { message?: string } | undefined)?.message ?? '');
+}
+
+export function tolkaDataFel(fel: unknown): DataFel {
+  if (fel instanceof DataFel) return fel;
+  const status = httpStatus(fel);
+  switch (status) {
+    case 401: return new DataFel('inloggning', status, fel);
+    case 403: return new DataFel('behorighet', status, fel);
+    case 404: return new DataFel('saknas', status, fel);
+    case 412: return new DataFel('konflikt', status, fel);
+    case 400: return new DataFel('ogiltig', status, fel);
+    // The retry behavior has already waited out Retry-After several times when these arrive.
+    case 429: case 503: case 504: return new DataFel('strypt', status, fel);
+    default: break;
+  }
+  if (status === 500 && /SPQueryThrottledException|list view threshold/i.test(text(fel))) return new DataFel('troskel', status, fel);
+  if (status === undefined && (fel instanceof TypeError || /failed to fetch|fetch failed|network ?error|load failed/i.test(text(fel)))) {
+    return new DataFel('natverk', undefined, fel);
+  }
+  return new DataFel('okant', status, fel);
+}
