@@ -1,0 +1,229 @@
+/**
+ * The emulator's SharePoint REST answers on the wire, checked against what SharePoint Online
+ * answers (../shared/notes/sharepoint-wire.md and Microsoft's REST documentation).
+ */
+import { Emulator } from '../../emulator/core';
+import { UppdragFalt } from '../../src/schema/uppdrag';
+import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
+
+let miljo: IEmulatorMiljo;
+const api = (del: string): string => `${miljo.webbplats}/_api/${del}`;
+const som = (email: string | undefined, extra: Record<string, string> = {}): Record<string, string> => ({
+  Accept: 'application/json', ...(email ? { Authorization: Emulator.token(email) } : {}), ...extra
+});
+const HANDLAGGARE = 'karin.lund@kommun.se';
+const LEDAMOT = 'siv.sahlstrom@pol.kommun.se';
+const ADMIN = 'admin.arendeportalen@kommun.se';
+
+beforeAll(async () => {
+  miljo = await startaEmulator({}, true);
+});
+afterAll(() => miljo.stang());
+afterEach(() => miljo.emulator.forvantaIngaOkanda());
+
+const uppdrag = (q: string, email = LEDAMOT): Promise<Response> =>
+  fetch(api(`web/lists/getbytitle('Uppdrag')/items${q}`), { headers: som(email) });
+
+describe('läsning av listobjekt', () => {
+  it('svarar i minimal metadata med odata.etag, editLink och personfält som Id', async () => {
+    const svar = await uppdrag('?$top=1');
+    expect(svar.headers.get('content-type')).toMatch(/application\/json;odata=minimalmetadata/);
+    const kropp = await svar.json();
+    const rad = kropp.value[0];
+    expect(rad['odata.type']).toBe('SP.Data.UppdragListItem');
+    expect(rad['odata.etag']).toMatch(/^"\d+"$/);
+    expect(rad['odata.editLink']).toMatch(/^Web\/Lists\(guid'[0-9a-f-]{36}'\)\/Items\(1\)$/);
+    expect(rad).toMatchObject({ Id: 1, ID: 1 });
+    expect(typeof rad.HandlaggareId).toBe('number');
+    expect(rad.Handlaggare).toBeUndefined();
+  });
+
+  it('expanderar personfält med de egenskaper som valts', async () => {
+    const kropp = await (await uppdrag(`?$top=1&$select=Title,Handlaggare/Title,Handlaggare/EMail&$expand=Handlaggare`)).json();
+    expect(kropp.value[0].Handlaggare).toMatchObject({ 'odata.type': 'SP.Data.UserInfoItem', Title: 'Karin Lund', EMail: HANDLAGGARE });
+    expect(Object.keys(kropp.value[0]).filter((k) => !k.startsWith('odata.'))).toEqual(['Title', 'Handlaggare']);
+  });
+
+  it('vägrar $select på ett personfält utan $expand, som SharePoint', async () => {
+    const svar = await uppdrag('?$select=Handlaggare/Title');
+    expect(svar.status).toBe(400);
+  });
+
+  it('filtrerar, sorterar och begränsar', async () => {
+    const kropp = await (await uppdrag(`?$filter=UppdragStatus eq 'Verkställt' and Beslutsinstans ne 'KF'&$orderby=PlaneratKlart desc&$select=Id,PlaneratKlart,UppdragStatus&$top=3`)).json();
+    expect(kropp.value.length).toBeLessThanOrEqual(3);
+    for (const r of kropp.value) expect(r.UppdragStatus).toBe('Verkställt');
+    const datum = kropp.value.map((r: { PlaneratKlart: string }) => r.PlaneratKlart);
+    expect(datum).toEqual([...datum].sort().reverse());
+    const fran = await (await uppdrag(`?$filter=startswith(Title,'Utred') and Modified ge datetime'2020-01-01T00:00:00Z'&$select=Title`)).json();
+    expect(fran.value.length).toBeGreaterThan(0);
+    for (const r of fran.value) expect(r.Title.startsWith('Utred')).toBe(true);
+  });
+
+  it('bläddrar med odata.nextLink och $skiptoken; $skip gör ingenting', async () => {
+    const forsta = await (await uppdrag('?$top=10&$select=Id')).json();
+    // SharePoint percent-encodes the $ of the query options in its next links too.
+    expect(forsta['odata.nextLink']).toMatch(/%24skiptoken=Paged%3DTRUE%26p_ID%3D10/i);
+    const andra = await (await fetch(forsta['odata.nextLink'], { headers: som(LEDAMOT) })).json();
+    expect(andra.value[0].Id).toBe(11);
+    const skip = await (await uppdrag('?$top=2&$skip=20&$select=Id')).json();
+    expect(skip.value.map((r: { Id: number }) => r.Id)).toEqual([1, 2]);
+  });
+
+  it('svarar 400 på ett trasigt filter', async () => {
+    expect((await uppdrag(`?$filter=Title eq 'utan slut`)).status).toBe(400);
+  });
+});
+
+describe('listvytröskeln (5 000)', () => {
+  beforeAll(() => {
+    const lista = miljo.lager.listaMedTitel('Uppdrag')!;
+    for (let i = 0; i < 5200; i++) {
+      miljo.lager.skapaObjekt(lista, { Title: `Massuppdrag ${i}`, [UppdragFalt.Status]: i < 100 ? 'Verkställt' : 'Pågår', [UppdragFalt.Kommentar]: `k${i}` }, 50);
+    }
+  });
+
+  it('stoppar ett filter på en kolumn utan index, med SharePoints felmeddelande', async () => {
+    const svar = await uppdrag(`?$filter=Kommentar eq 'k7'`);
+    expect(svar.status).toBe(500);
+    const kropp = await svar.json();
+    expect(kropp['odata.error'].code).toBe('-2147024860, Microsoft.SharePoint.SPQueryThrottledException');
+    expect(kropp['odata.error'].message.value).toMatch(/exceeds the list view threshold/);
+  });
+
+  it('släpper igenom när ett indexerat villkor först smalnar av under tröskeln', async () => {
+    const svar = await uppdrag(`?$filter=UppdragStatus eq 'Verkställt' and Kommentar eq 'k7'&$select=Id`);
+    expect(svar.status).toBe(200);
+    expect((await svar.json()).value).toHaveLength(1);
+  });
+
+  it('stoppar ett indexerat villkor som inte smalnar av, sortering på kolumn utan index och $top över 5 000', async () => {
+    expect((await uppdrag(`?$filter=UppdragStatus eq 'Pågår'`)).status).toBe(500);
+    expect((await uppdrag(`?$orderby=Kommentar`)).status).toBe(500);
+    expect((await uppdrag(`?$top=5001`)).status).toBe(500);
+    expect((await uppdrag(`?$top=5000&$select=Id`)).status).toBe(200);
+  });
+
+  afterAll(() => {
+    const lista = miljo.lager.listaMedTitel('Uppdrag')!;
+    for (const [id, o] of lista.objekt) if (String(o.varden.Title).startsWith('Massuppdrag')) lista.objekt.delete(id);
+  });
+});
+
+describe('skrivning', () => {
+  const skriv = (id: number, kropp: unknown, ifMatch: string, email = HANDLAGGARE): Promise<Response> =>
+    fetch(api(`web/lists/getbytitle('Uppdrag')/items(${id})`), {
+      method: 'POST', headers: som(email, { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'If-Match': ifMatch }), body: JSON.stringify(kropp)
+    });
+
+  it('svarar 204 med ny ETag i huvudet, och 412 med SharePoints text på en gammal ETag', async () => {
+    const rad = await (await fetch(api(`web/lists/getbytitle('Uppdrag')/items(7)`), { headers: som(HANDLAGGARE) })).json();
+    const svar = await skriv(7, { Kommentar: 'Uppdaterad' }, rad['odata.etag']);
+    expect(svar.status).toBe(204);
+    expect(await svar.text()).toBe('');
+    expect(svar.headers.get('etag')).not.toBe(rad['odata.etag']);
+    const gammal = await skriv(7, { Kommentar: 'Skriver över' }, rad['odata.etag']);
+    expect(gammal.status).toBe(412);
+    const kropp = await gammal.json();
+    expect(kropp['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.ClientServiceException');
+    expect(kropp['odata.error'].message.value).toMatch(/^The request ETag value '"\d+"' does not match the object's ETag value '"[0-9a-f-]{36},\d+"'\.$/);
+    expect((await skriv(7, { Kommentar: 'Med stjärna' }, '*')).status).toBe(204);
+  });
+
+  it('vägrar okända fält och fel typer med 400, men godtar HTML som text', async () => {
+    expect((await skriv(8, { Finns: 'x' }, '*')).status).toBe(400);
+    expect((await skriv(8, { PlaneratKlart: 'i morgon' }, '*')).status).toBe(400);
+    expect((await skriv(8, { HandlaggareId: 'Karin' }, '*')).status).toBe(400);
+    expect((await skriv(8, { Kommentar: '<script>alert(1)</script>' }, '*')).status).toBe(204);
+  });
+
+  it('för en versionshistorik med vem som ändrade vad', async () => {
+    await skriv(9, { [UppdragFalt.PlaneratKlart]: '2027-01-31T23:00:00Z' }, '*');
+    const versioner = (await (await fetch(api(`web/lists/getbytitle('Uppdrag')/items(9)/versions`), { headers: som(LEDAMOT) })).json()).value;
+    expect(versioner[0]).toMatchObject({ IsCurrentVersion: true, Editor: { LookupValue: 'Karin Lund', Email: HANDLAGGARE } });
+    expect(versioner[0].VersionLabel).toMatch(/^\d+\.0$/);
+    expect(versioner[0].PlaneratKlart).toBe('2027-01-31T23:00:00Z');
+    expect(versioner[1].PlaneratKlart).not.toBe('2027-01-31T23:00:00Z');
+    expect(versioner[1].IsCurrentVersion).toBe(false);
+  });
+});
+
+describe('behörigheter', () => {
+  it('svarar 401 utan inloggning, 403 vid skrivning utan rätt och 404 för en lista man inte får se', async () => {
+    expect((await fetch(api(`web/lists/getbytitle('Uppdrag')/items`), { headers: som(undefined) })).status).toBe(401);
+    const nekad = await fetch(api(`web/lists/getbytitle('Uppdrag')/items`), {
+      method: 'POST', headers: som(LEDAMOT, { 'Content-Type': 'application/json' }), body: JSON.stringify({ Title: 'x' })
+    });
+    expect(nekad.status).toBe(403);
+    expect((await nekad.json())['odata.error'].message.value).toMatch(/^Access denied\./);
+    const dold = await fetch(api(`web/lists/getbytitle('Surfplattor')/items`), { headers: som(LEDAMOT) });
+    expect(dold.status).toBe(404);
+    expect((await dold.json())['odata.error'].message.value).toMatch(/^List 'Surfplattor' does not exist at site with URL/);
+    const listor = (await (await fetch(api('web/lists?$select=Title'), { headers: som(LEDAMOT) })).json()).value.map((l: { Title: string }) => l.Title);
+    expect(listor).toContain('Uppdrag');
+    expect(listor).not.toContain('Surfplattor');
+    expect(listor).not.toContain('Sekretess');
+  });
+
+  it('kräver formulärsammandrag för skrivning med sessionskaka, som SharePoint', async () => {
+    const kaka = Emulator.cookie(HANDLAGGARE);
+    const utan = await fetch(api(`web/lists/getbytitle('Uppdrag')/items(10)`), {
+      method: 'POST', headers: { Cookie: kaka, 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'If-Match': '*' }, body: '{"Kommentar":"x"}'
+    });
+    expect(utan.status).toBe(403);
+    const info = await (await fetch(api('contextinfo'), { method: 'POST', headers: { Cookie: kaka, Accept: 'application/json' } })).json();
+    expect(info.FormDigestTimeoutSeconds).toBe(1800);
+    const med = await fetch(api(`web/lists/getbytitle('Uppdrag')/items(10)`), {
+      method: 'POST', headers: { Cookie: kaka, 'X-RequestDigest': info.FormDigestValue, 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'If-Match': '*' }, body: '{"Kommentar":"x"}'
+    });
+    expect(med.status).toBe(204);
+  });
+});
+
+describe('filer i bibliotek', () => {
+  it('laddar upp, läser metadata och hämtar innehållet', async () => {
+    const bibliotek = `${miljo.emulator.sitePath}/Handlingar`;
+    const upp = await fetch(api(`web/getFolderByServerRelativePath(decodedUrl='${bibliotek}')/files/addUsingPath(DecodedUrl='test-å.txt',Overwrite=true)`), {
+      method: 'POST', headers: som('majvor.bystrom@kommun.se'), body: 'Hej kommun'
+    });
+    expect(upp.status).toBe(200);
+    expect(await upp.json()).toMatchObject({ Name: 'test-å.txt', ServerRelativeUrl: `${bibliotek}/test-å.txt`, Length: '10' });
+    const fil = `web/getFileByServerRelativePath(decodedUrl='${bibliotek}/test-å.txt')`;
+    expect(await (await fetch(api(`${fil}/$value`), { headers: som(LEDAMOT) })).text()).toBe('Hej kommun');
+    const objekt = await (await fetch(api(`${fil}/ListItemAllFields`), { headers: som(LEDAMOT) })).json();
+    expect(objekt.FileLeafRef).toBe('test-å.txt');
+    expect(objekt.Klassificering).toBe('Offentlig');
+    const igen = await fetch(api(`web/getFolderByServerRelativePath(decodedUrl='${bibliotek}')/files/addUsingPath(DecodedUrl='test-å.txt',Overwrite=false)`), {
+      method: 'POST', headers: som('majvor.bystrom@kommun.se'), body: 'igen'
+    });
+    expect(igen.status).toBe(400);
+  });
+
+  it('visar aldrig en sekretesshandling för en ledamot', async () => {
+    const sekretess = miljo.lager.listaMedTitel('Sekretess')!;
+    const namn = Array.from(sekretess.objekt.values())[0].fil!.namn;
+    const svar = await fetch(api(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${namn}')/$value`), { headers: som(LEDAMOT) });
+    expect(svar.status).toBe(404);
+    const sekreterare = await fetch(api(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${namn}')/$value`), { headers: som('majvor.bystrom@kommun.se') });
+    expect(sekreterare.status).toBe(200);
+  });
+});
+
+describe('strypning och okända förfrågningar', () => {
+  it('svarar 429 eller 503 med Retry-After i den andel som är inställd', async () => {
+    miljo.emulator.satStrypning({ andel: 0.5, statusar: [429, 503], retryAfter: 7 });
+    const svar = await Promise.all(Array.from({ length: 40 }, () => uppdrag('?$top=1&$select=Id')));
+    miljo.emulator.satStrypning(undefined);
+    const strypta = svar.filter((s) => s.status === 429 || s.status === 503);
+    expect(strypta.length).toBeGreaterThan(8);
+    expect(strypta.length).toBeLessThan(32);
+    expect(new Set(strypta.map((s) => s.status))).toEqual(new Set([429, 503]));
+    for (const s of strypta) expect(s.headers.get('retry-after')).toBe('7');
+  });
+
+  it('svarar 501 på något den inte känner till, och testet får veta det', async () => {
+    const svar = await fetch(api('web/lists/getbytitle(\'Uppdrag\')/getchanges'), { method: 'POST', headers: som(ADMIN) });
+    expect(svar.status).toBe(501);
+    expect(() => miljo.emulator.forvantaIngaOkanda()).toThrow(/getchanges/);
+  });
+});
