@@ -4,7 +4,7 @@
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
-import '@pnp/sp/lists';
+import { IList } from '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { IUppdrag } from '../../domain/uppdrag';
 import { statusFranVal, UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../schema/uppdrag';
@@ -80,7 +80,7 @@ function tillRad(r: IRad): IUppdragRad | IFelaktigRad {
 export class UppdragTjanst implements IUppdragTjanst {
   public constructor(private readonly sp: SPFI, private readonly webbSokvag: string) {}
 
-  private get lista() {
+  private get lista(): IList {
     return this.sp.web.getList(`${this.webbSokvag.replace(/\/$/, '')}/${UppdragLista.url}`);
   }
 
