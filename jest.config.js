@@ -13,13 +13,17 @@ const locModuler = Object.fromEntries(
   ])
 );
 
+// Types are checked once for the whole tree by `tsc -p tests/tsconfig.json` (npm test runs it);
+// per-file transpilation keeps Jest fast on two cores.
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', isolatedModules: true }];
+
 const gemensamt = {
   rootDir: __dirname,
   transform: {
     '/loc/[^/]+\\.js$': '<rootDir>/tests/support/amdTransform.js',
-    '^.+\\.(ts|tsx)$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+    '^.+\\.(ts|tsx)$': tsJest,
     // PnPjs v4 ships ES modules only.
-    '^.+/node_modules/@pnp/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }]
+    '^.+/node_modules/@pnp/.+\\.js$': tsJest
   },
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: locModuler,
@@ -48,7 +52,10 @@ module.exports = {
       ...gemensamt,
       displayName: 'browser',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/browser/**/*.test.ts']
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      // One Chromium and one in-process workbench per file; page loads need more than Jest's 5 s.
+      setupFilesAfterEnv: ['<rootDir>/tests/browser/stod/oppsattning.ts'],
+      slowTestThreshold: 30
     }
   ]
 };

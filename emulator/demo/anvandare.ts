@@ -55,3 +55,6 @@ export const REGISTRATOR = `registrator@${domän}`;
 export function forstaMedRoll(roll: IEmulatorAnvandare['roll']): IEmulatorAnvandare | undefined {
   return DEMO_ANVANDARE.find((a) => a.roll === roll);
 }
+
+/** The ledamöter who have a tablet on loan; device i of the register and of Intune is theirs. */
+export const DEMO_LANTAGARE: readonly IEmulatorAnvandare[] = DEMO_ANVANDARE.filter((a) => a.roll === 'ledamot').slice(0, 36);

@@ -16,7 +16,8 @@ import { HandelseFalt, HandelserLista, LanFalt, LanLista, RiktlinjeFalt, Riktlin
 import { IListDef } from '../../src/schema';
 import { UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
 import { ILista, SpLager } from '../sharepoint/lager';
-import { DEMO_ANVANDARE } from './anvandare';
+import { DEMO_ENHETER } from '../graph/intune';
+import { DEMO_LANTAGARE } from './anvandare';
 
 const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
 const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
@@ -262,7 +263,7 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
   const plattor = lista(lager, SurfplattorLista);
   const lan = lista(lager, LanLista);
   const handelser = lista(lager, HandelserLista);
-  const lantagare = DEMO_ANVANDARE.filter((a) => a.roll === 'ledamot').slice(0, 36);
+  const lantagare = DEMO_LANTAGARE;
   // KF's term ends on 14 October of an election year (2026, 2030, …).
   let valar = Number(idag.slice(0, 4));
   while (valar % 4 !== 2 || `${valar}-10-14` <= idag) valar++;
@@ -272,10 +273,10 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
     const stold = `KS-${String(1001 + i)}`;
     const status = i < lantagare.length ? 'Utlånad' : STATUS_EFTER_LAN[i - lantagare.length];
     const platta = lager.skapaObjekt(plattor, {
-      [SurfplattaFalt.Stoldmarkning]: stold, [SurfplattaFalt.Serienummer]: demoSerienummer(i),
+      [SurfplattaFalt.Stoldmarkning]: stold, [SurfplattaFalt.Serienummer]: DEMO_ENHETER[i].serialNumber,
       [SurfplattaFalt.Modell]: i % 3 === 0 ? 'iPad (10:e generationen)' : 'iPad Air (M2)',
       [SurfplattaFalt.SimAbonnemang]: `Telia 0703-${String(100000 + i * 137).slice(0, 6)}`,
-      [SurfplattaFalt.IntuneId]: demoIntuneId(i), [SurfplattaFalt.Status]: status
+      [SurfplattaFalt.IntuneId]: DEMO_ENHETER[i].id, [SurfplattaFalt.Status]: status
     }, KOMMUNSERVICE, tidpunkt(plus(idag, -700)));
     resultat.surfplattor++;
     if (i < lantagare.length) {
@@ -306,15 +307,6 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
   handelse(41, 'Skada', 'Laddporten glappar; lämnad på service.', { [HandelseFalt.Status]: 'Öppen' }, 14, KOMMUNSERVICE);
   handelse(43, 'Förlust', 'Surfplattan glömd på buss, ej återfunnen.', { [HandelseFalt.Status]: 'Stängd', [HandelseFalt.Kostnadsansvar]: 'Låntagaren (självrisk)' }, 300, KOMMUNSERVICE);
   return resultat;
-}
-
-/** Serial numbers shared with the Graph emulator's Intune devices. */
-export function demoSerienummer(i: number): string {
-  return `DMPX${(0x1a2b3c + i * 7919).toString(36).toUpperCase().padStart(8, '0').slice(-8)}`;
-}
-
-export function demoIntuneId(i: number): string {
-  return `5f3c${String(i).padStart(4, '0')}-1d2e-4c3b-9a8f-${String(700000000000 + i).padStart(12, '0')}`;
 }
 
 const RIKTLINJE_TEXT = `Riktlinje för digital möteshantering för politiker

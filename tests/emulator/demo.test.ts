@@ -24,3 +24,22 @@ describe('demodata', () => {
     expect(a.lager.listaMedTitel('Sekretess')!.objekt.size).toBeGreaterThan(0);
   });
 });
+
+describe('surfplattorna i registret och i Intune', () => {
+  it('är samma enheter med samma låntagare', async () => {
+    const { lager, emulator } = await skapaDemo({}, '2026-11-27');
+    const plattor = Array.from(lager.listaMedTitel('Surfplattor')!.objekt.values());
+    const lan = Array.from(lager.listaMedTitel('Lån')!.objekt.values());
+    const svar = await emulator.fetch(`${new URL(emulator.konfig.webbplats).origin}/v1.0/deviceManagement/managedDevices?$top=100`, {
+      headers: { Authorization: 'Bearer emu-tove.sjolund%40kommun.se' }
+    });
+    const enheter = (await svar.json()).value as Array<{ id: string; serialNumber: string; userId: string }>;
+    for (const platta of plattor) {
+      const enhet = enheter.find((e) => e.id === platta.varden.IntuneEnhetsId);
+      expect(enhet?.serialNumber).toBe(platta.varden.Serienummer);
+      const lanet = lan.find((l) => l.varden.Surfplatta === platta.Id);
+      const lantagare = emulator.anvandare.find((a) => a.id === lanet?.varden.Lantagare);
+      expect(enhet?.userId ?? '').toBe(lantagare?.aadId ?? '');
+    }
+  });
+});

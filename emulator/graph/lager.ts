@@ -1,0 +1,189 @@
+/**
+ * The in-memory store behind the Graph routes: one mailbox per user (keyed by the Entra object
+ * id, as Exchange keys mailboxes), the mail that left the tenant, and the Intune devices.
+ */
+import { IEmulatorAnvandare } from '../core';
+import { base64url } from './odata';
+
+/** Exchange's well-known folder names; the product only shows inbox, sent items and deleted items. */
+export type ValkandMapp =
+  | 'msgfolderroot' | 'inbox' | 'sentitems' | 'deleteditems' | 'drafts' | 'junkemail' | 'outbox' | 'archive'
+  | 'conversationhistory' | 'recoverableitemsdeletions';
+
+interface IMappmall {
+  namn: ValkandMapp;
+  displayName: string;
+  foralder: ValkandMapp | 'recoverableitemsroot' | 'root';
+  dold: boolean;
+}
+
+/** The folders of a mailbox with a Swedish client language (what Outlook shows a Swedish user). */
+const MAPPAR: readonly IMappmall[] = [
+  { namn: 'msgfolderroot', displayName: 'Top of Information Store', foralder: 'root', dold: false },
+  { namn: 'archive', displayName: 'Arkiv', foralder: 'msgfolderroot', dold: false },
+  { namn: 'deleteditems', displayName: 'Borttaget', foralder: 'msgfolderroot', dold: false },
+  { namn: 'inbox', displayName: 'Inkorgen', foralder: 'msgfolderroot', dold: false },
+  { namn: 'conversationhistory', displayName: 'Konversationshistorik', foralder: 'msgfolderroot', dold: false },
+  { namn: 'sentitems', displayName: 'Skickat', foralder: 'msgfolderroot', dold: false },
+  { namn: 'junkemail', displayName: 'Skräppost', foralder: 'msgfolderroot', dold: false },
+  { namn: 'drafts', displayName: 'Utkast', foralder: 'msgfolderroot', dold: false },
+  { namn: 'outbox', displayName: 'Utkorgen', foralder: 'msgfolderroot', dold: false },
+  // Recoverable Items sits outside the folder tree the user sees; DELETE moves mail here.
+  { namn: 'recoverableitemsdeletions', displayName: 'Deletions', foralder: 'recoverableitemsroot', dold: true }
+];
+
+export interface IEpostadress {
+  name: string;
+  address: string;
+}
+
+export interface ILagratMeddelande {
+  id: string;
+  mapp: ValkandMapp;
+  skapad: string;
+  andrad: string;
+  mottaget: string;
+  skickat: string;
+  amne: string;
+  /** Plain text; served as HTML unless the client prefers text. */
+  text: string;
+  fran: IEpostadress;
+  till: IEpostadress[];
+  kopia: IEpostadress[];
+  last: boolean;
+  viktighet: 'low' | 'normal' | 'high';
+  bilagor: boolean;
+  konversation: string;
+  internetId: string;
+  utkast: boolean;
+  /** Bumped on every change; the change key and the etag follow it. */
+  version: number;
+}
+
+export interface IMapp {
+  id: string;
+  namn: ValkandMapp;
+  displayName: string;
+  parentFolderId: string;
+  dold: boolean;
+}
+
+export interface IBrevlada {
+  aadId: string;
+  mappar: Map<ValkandMapp, IMapp>;
+  meddelanden: Map<string, ILagratMeddelande>;
+  /** Next number for a new item id. */
+  lopnummer: number;
+}
+
+/** A mail that left a mailbox: forwarded or sent. Tests read these to see what reached whom. */
+export interface IUtgaendePost {
+  typ: 'forward' | 'sendMail';
+  fran: string;
+  till: string[];
+  kopia: string[];
+  amne: string;
+  text: string;
+  tid: string;
+  /** For a forward: the id of the message that was forwarded. */
+  ursprung?: string;
+}
+
+export interface IIntuneAtgard {
+  enhetId: string;
+  serialNumber: string;
+  atgard: 'wipe' | 'retire' | 'remoteLock';
+  /** The user principal name of who asked for it. */
+  av: string;
+  tid: string;
+}
+
+/** A managed device as Graph's managedDevice resource; kept as Graph's own JSON. */
+export type HanteradEnhet = Record<string, unknown> & { id: string; serialNumber: string };
+
+/** Stable ids of a mailbox's items and folders: opaque like Exchange's, but repeatable. */
+function mappId(aadId: string, namn: string): string {
+  return `AQMkAD${base64url(`${aadId.slice(-12)}|${namn}`)}AAA=`;
+}
+
+export function nyttMeddelandeId(brevlada: IBrevlada): string {
+  brevlada.lopnummer += 1;
+  return `AAMkAD${base64url(`${brevlada.aadId.slice(-12)}|m${brevlada.lopnummer}`)}AAA=`;
+}
+
+export function skapaBrevlada(aadId: string): IBrevlada {
+  const mappar = new Map<ValkandMapp, IMapp>();
+  for (const m of MAPPAR) {
+    mappar.set(m.namn, {
+      id: mappId(aadId, m.namn),
+      namn: m.namn,
+      displayName: m.displayName,
+      parentFolderId: m.foralder === 'root' ? '' : mappId(aadId, m.foralder),
+      dold: m.dold
+    });
+  }
+  return { aadId, mappar, meddelanden: new Map(), lopnummer: 0 };
+}
+
+/** A folder by id or well-known name (Graph accepts both in the URL and in `destinationId`). */
+export function hittaMapp(brevlada: IBrevlada, idEllerNamn: string): IMapp | undefined {
+  const namn = idEllerNamn.toLowerCase();
+  for (const mapp of Array.from(brevlada.mappar.values())) {
+    if (mapp.id === idEllerNamn || mapp.namn === namn) {
+      return mapp;
+    }
+  }
+  return undefined;
+}
+
+/** Folders a user sees under the root: what `/me/mailFolders` lists and `/me/messages` spans. */
+export function synligMapp(mapp: ValkandMapp): boolean {
+  return mapp !== 'msgfolderroot' && mapp !== 'recoverableitemsdeletions';
+}
+
+export function changeKey(m: ILagratMeddelande): string {
+  return `CQAAABYAAA${base64url(`${m.id.slice(6, 30)}|v${m.version}`)}`;
+}
+
+export interface IGraphLagerData {
+  /** Mailboxes by the user's aadId; created on first use. */
+  readonly brevlador: Map<string, IBrevlada>;
+  /** Every mail that left a mailbox through forward or sendMail, oldest first. */
+  readonly utgaende: IUtgaendePost[];
+  /** Intune managed devices by id. */
+  readonly enheter: Map<string, HanteradEnhet>;
+  /** Every remote action asked of Intune, oldest first. */
+  readonly intuneAtgarder: IIntuneAtgard[];
+  /**
+   * Users whose token lacks consent to Mail.Read: their mailbox answers 403, as Exchange does when
+   * the tenant has not approved the permission.
+   */
+  readonly utanEpostbehorighet: Set<string>;
+}
+
+export function brevladaFor(lager: IGraphLagerData, anvandare: Pick<IEmulatorAnvandare, 'aadId'>): IBrevlada {
+  let brevlada = lager.brevlador.get(anvandare.aadId);
+  if (!brevlada) {
+    brevlada = skapaBrevlada(anvandare.aadId);
+    lager.brevlador.set(anvandare.aadId, brevlada);
+  }
+  return brevlada;
+}
+
+/** Files a message into a folder of a mailbox; used by the seed and by delivery. */
+export function laggIMapp(brevlada: IBrevlada, mapp: ValkandMapp, m: Omit<ILagratMeddelande, 'id' | 'mapp' | 'version'>): ILagratMeddelande {
+  const lagrat: ILagratMeddelande = { ...m, id: nyttMeddelandeId(brevlada), mapp, version: 1 };
+  brevlada.meddelanden.set(lagrat.id, lagrat);
+  return lagrat;
+}
+
+/**
+ * Moves an item the way Exchange does: the item gets a new id in its new folder (ids are not
+ * immutable unless the client asks for ImmutableId, which the emulator does not support).
+ */
+export function flytta(brevlada: IBrevlada, m: ILagratMeddelande, till: ValkandMapp, nu: Date): ILagratMeddelande {
+  brevlada.meddelanden.delete(m.id);
+  const flyttat: ILagratMeddelande = { ...m, id: nyttMeddelandeId(brevlada), mapp: till, version: m.version + 1, andrad: nu.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  brevlada.meddelanden.set(flyttat.id, flyttat);
+  return flyttat;
+}
