@@ -1,6 +1,6 @@
 /**
  * The Graph part of the emulator, in-process: answers compared with Microsoft's documented
- * samples (emulator/graph/dokumentationsprov.json, a verbatim subset of the Graph v1.0 reference
+ * samples (tests/fixtures/graph-dokumentationsprov.json, a verbatim subset of the Graph v1.0 reference
  * samples), paging, $batch, permissions, and the mail routine's effects (forward, delete).
  */
 import { readFileSync } from 'fs';
@@ -14,7 +14,7 @@ interface IProv {
   response: { statusCode: number; body?: unknown };
 }
 
-const PROV: IProv[] = JSON.parse(readFileSync(join(__dirname, '../../emulator/graph/dokumentationsprov.json'), 'utf8')).mocks;
+const PROV: IProv[] = JSON.parse(readFileSync(join(__dirname, '../../tests/fixtures/graph-dokumentationsprov.json'), 'utf8')).mocks;
 
 /** The documented sample for a method and the URL as the source writes it (with `*`). */
 function prov(metod: string, url: string): IProv {
