@@ -1,6 +1,6 @@
 /** Lists and libraries of the meeting portal (seeds 000 and 002). */
 import { MOTES_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
-import { IListDef } from './types';
+import { IFieldDef, IListDef } from './types';
 
 export const ORGANTYPER = ['Fullmäktige', 'Styrelse', 'Utskott', 'Nämnd'] as const;
 export const MOTESSTATUSAR = ['Planerat', 'Kallat', 'Genomfört', 'Inställt'] as const;
@@ -78,6 +78,15 @@ export const HandlingFalt = {
   PubliceradDatum: 'PubliceradDatum'
 } as const;
 
+/** What every meeting document carries, public or sekretess: its meeting, agenda item and type. */
+const HANDLINGENS_FALT = [
+    { internalName: HandlingFalt.Rubrik, displayName: 'Rubrik', kind: 'Text' },
+    { internalName: HandlingFalt.Sammantrade, displayName: 'Sammanträde', kind: 'Lookup', lookupList: 'Sammantraden', required: true, indexed: true },
+    { internalName: HandlingFalt.Arendepunkt, displayName: 'Ärendepunkt', kind: 'Number' },
+    { internalName: HandlingFalt.ArendeRubrik, displayName: 'Ärende', kind: 'Text' },
+    { internalName: HandlingFalt.Dokumenttyp, displayName: 'Dokumenttyp', kind: 'Choice', required: true, choices: DOKUMENTTYPER }
+] as const satisfies readonly IFieldDef[];
+
 export const HandlingarBibliotek = {
   key: 'Handlingar',
   title: 'Handlingar',
@@ -86,11 +95,7 @@ export const HandlingarBibliotek = {
   description: 'Kallelser, föredragningslistor och handlingar per ärende, med klassificering och publicering.',
   versioning: true,
   fields: [
-    { internalName: HandlingFalt.Rubrik, displayName: 'Rubrik', kind: 'Text' },
-    { internalName: HandlingFalt.Sammantrade, displayName: 'Sammanträde', kind: 'Lookup', lookupList: 'Sammantraden', required: true, indexed: true },
-    { internalName: HandlingFalt.Arendepunkt, displayName: 'Ärendepunkt', kind: 'Number' },
-    { internalName: HandlingFalt.ArendeRubrik, displayName: 'Ärende', kind: 'Text' },
-    { internalName: HandlingFalt.Dokumenttyp, displayName: 'Dokumenttyp', kind: 'Choice', required: true, choices: DOKUMENTTYPER },
+    ...HANDLINGENS_FALT,
     { internalName: HandlingFalt.Klassificering, displayName: 'Klassificering', kind: 'Choice', required: true, choices: KLASSIFICERINGAR, defaultValue: 'Offentlig', indexed: true },
     { internalName: HandlingFalt.OslHanvisning, displayName: 'Sekretess enligt OSL', kind: 'Text',
       description: 'Paragrafen i offentlighets- och sekretesslagen, t.ex. 26 kap. 1 § OSL. Krävs för sekretess.' },
@@ -185,11 +190,7 @@ export const SekretessBibliotek = {
   description: 'Handlingar som omfattas av sekretess enligt offentlighets- och sekretesslagen. Publiceras aldrig.',
   versioning: true,
   fields: [
-    { internalName: HandlingFalt.Rubrik, displayName: 'Rubrik', kind: 'Text' },
-    { internalName: HandlingFalt.Sammantrade, displayName: 'Sammanträde', kind: 'Lookup', lookupList: 'Sammantraden', required: true, indexed: true },
-    { internalName: HandlingFalt.Arendepunkt, displayName: 'Ärendepunkt', kind: 'Number' },
-    { internalName: HandlingFalt.ArendeRubrik, displayName: 'Ärende', kind: 'Text' },
-    { internalName: HandlingFalt.Dokumenttyp, displayName: 'Dokumenttyp', kind: 'Choice', required: true, choices: DOKUMENTTYPER },
+    ...HANDLINGENS_FALT,
     { internalName: HandlingFalt.OslHanvisning, displayName: 'Sekretess enligt OSL', kind: 'Text', required: true }
   ],
   behorigheter: SEKRETESS_BEHORIGHETER,
