@@ -26,6 +26,15 @@ function text(fel: unknown): string {
   return String((fel as { message?: string } | undefined)?.message ?? '');
 }
 
+/**
+ * fetch rejects with a TypeError when no answer came (offline, DNS, refused connection). By name
+ * too: a TypeError from another realm (an iframe, Node's own fetch under a test VM) fails instanceof.
+ */
+function arNatverksfel(fel: unknown): boolean {
+  return fel instanceof TypeError || (fel as { name?: unknown } | undefined)?.name === 'TypeError' ||
+    /failed to fetch|fetch failed|network ?error|load failed/i.test(text(fel));
+}
+
 export function tolkaDataFel(fel: unknown): DataFel {
   if (fel instanceof DataFel) return fel;
   const status = httpStatus(fel);
@@ -40,7 +49,7 @@ export function tolkaDataFel(fel: unknown): DataFel {
     default: break;
   }
   if (status === 500 && /SPQueryThrottledException|list view threshold/i.test(text(fel))) return new DataFel('troskel', status, fel);
-  if (status === undefined && (fel instanceof TypeError || /failed to fetch|fetch failed|network ?error|load failed/i.test(text(fel)))) {
+  if (status === undefined && arNatverksfel(fel)) {
     return new DataFel('natverk', undefined, fel);
   }
   return new DataFel('okant', status, fel);

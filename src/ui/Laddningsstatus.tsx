@@ -1,17 +1,19 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize } from '@fluentui/react';
 import * as strings from 'CommonStrings';
-import { DataFel } from '../data/fel';
+import { DataFel, DataFelorsak } from '../data/fel';
 import { felText } from './felText';
 
 export interface ILaddningsstatusProps {
   laddar: boolean;
   fel: DataFel | undefined;
   laddaOm: () => void;
+  /** A part's own wording for some causes, where the shared text would point the reader the wrong way. */
+  egnaTexter?: Partial<Record<DataFelorsak, string>>;
 }
 
 /** The spinner while loading and the Swedish error with a retry; nothing once data is there. */
-export function Laddningsstatus({ laddar, fel, laddaOm }: ILaddningsstatusProps): JSX.Element | null {
+export function Laddningsstatus({ laddar, fel, laddaOm, egnaTexter }: ILaddningsstatusProps): JSX.Element | null {
   if (fel) {
     return (
       <MessageBar
@@ -19,7 +21,7 @@ export function Laddningsstatus({ laddar, fel, laddaOm }: ILaddningsstatusProps)
         isMultiline
         actions={<DefaultButton onClick={laddaOm} text={strings.ForsokIgen} disabled={laddar} />}
       >
-        {felText(fel.orsak)}
+        {egnaTexter?.[fel.orsak] ?? felText(fel.orsak)}
       </MessageBar>
     );
   }

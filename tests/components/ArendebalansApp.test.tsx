@@ -87,7 +87,7 @@ describe('Ärendebalanslistan', () => {
       spara: async () => '"2"'
     };
     render(<PartRoot><ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
-    expect(await screen.findByText(/Det gick inte att nå SharePoint/)).toBeInTheDocument();
+    expect(await screen.findByText(/Det gick inte att nå Microsoft 365/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
     expect(await screen.findByText('Inga uppdrag att visa')).toBeInTheDocument();
   });

@@ -1,12 +1,12 @@
 /**
  * The e-mail service on Microsoft Graph through PnPjs. The GraphFI it gets carries the host's
  * authentication and the product's retry behavior (src/data/pnp.ts), so this class only says
- * what to read and turns failures into EpostFel.
+ * what to read and turns failures into DataFel (src/data/fel.ts).
  */
 import { GraphFI, IPagedResult, Paged } from '@pnp/graph';
 import '@pnp/graph/users';
 import '@pnp/graph/mail';
-import { tolkaFel } from './EpostFel';
+import { tolkaDataFel } from '../fel';
 import { EPOST_MAPPAR, EpostMapp, IEpostAdress, IEpostTjanst, IMappOversikt, IMeddelandeRad, IMeddelandeSida } from './typer';
 
 /** Graph's well-known folder names: the same in every mailbox language. */
@@ -78,7 +78,7 @@ export class GraphEpostTjanst implements IEpostTjanst {
       }));
       return { inkorg, skickat, borttaget };
     } catch (fel) {
-      throw tolkaFel(fel);
+      throw tolkaDataFel(fel);
     }
   }
 
@@ -104,7 +104,7 @@ export class GraphEpostTjanst implements IEpostTjanst {
         harFler: svar.hasNext
       };
     } catch (fel) {
-      throw tolkaFel(fel);
+      throw tolkaDataFel(fel);
     }
   }
 }

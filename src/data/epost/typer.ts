@@ -50,14 +50,14 @@ export interface IMeddelandeSida {
 export interface IEpostTjanst {
   /**
    * Counts of inbox, sent items and deleted items.
-   * @throws EpostFel with a Swedish message when the mailbox cannot be read.
+   * @throws DataFel (src/data/fel.ts) when the mailbox cannot be read.
    */
   hamtaMappar(): Promise<IMappOversikt>;
   /**
    * One page of a folder, newest first.
    * @param sida Zero-based page number.
    * @param storlek Messages per page (1–1000; 25 unless given).
-   * @throws EpostFel with a Swedish message when the mailbox cannot be read.
+   * @throws DataFel (src/data/fel.ts) when the mailbox cannot be read.
    */
   hamtaMeddelanden(mapp: EpostMapp, sida?: number, storlek?: number): Promise<IMeddelandeSida>;
 }

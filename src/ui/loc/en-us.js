@@ -23,7 +23,7 @@ define([], function () {
     FelOgiltig: 'The information could not be saved because a value is not valid.',
     FelTroskel: 'The list is too large for this query. Narrow the selection and try again.',
     FelStrypt: 'Microsoft 365 is receiving too many requests right now. Wait a moment and try again.',
-    FelNatverk: 'SharePoint could not be reached. Check the network connection and try again.',
+    FelNatverk: 'Microsoft 365 could not be reached. Check the network connection and try again.',
     FelOkantData: 'The information could not be fetched. Try again later; if the error remains, contact the municipality\'s IT support.'
   };
 });

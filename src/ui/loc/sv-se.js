@@ -23,7 +23,7 @@ define([], function () {
     FelOgiltig: 'Uppgifterna kunde inte sparas eftersom något värde inte är giltigt.',
     FelTroskel: 'Listan är för stor för den här sökningen. Begränsa urvalet och försök igen.',
     FelStrypt: 'Microsoft 365 tar emot för många förfrågningar just nu. Vänta en stund och försök igen.',
-    FelNatverk: 'Det gick inte att nå SharePoint. Kontrollera nätverksanslutningen och försök igen.',
+    FelNatverk: 'Det gick inte att nå Microsoft 365. Kontrollera nätverksanslutningen och försök igen.',
     FelOkantData: 'Uppgifterna kunde inte hämtas. Försök igen senare; om felet kvarstår, kontakta kommunens IT-support.'
   };
 });

@@ -4,14 +4,25 @@ declare interface IEpostrutinWebPartStrings {
   Inkorg: string;
   Skickat: string;
   Borttaget: string;
-  EjAnslutenRubrik: string;
-  EjAnslutenText: string;
   RegistratorSaknas: string;
   RegistratorAdress: string;
   EgenskapsBeskrivning: string;
   GruppRegistrator: string;
   FaltRegistratorAdress: string;
   FelEpostadress: string;
+  MapparEtikett: string;
+  Olasta: string;
+  Olast: string;
+  SenasteRubrik: string;
+  SenasteEtikett: string;
+  KolumnFran: string;
+  KolumnAmne: string;
+  KolumnMottaget: string;
+  UtanAmne: string;
+  OkandAvsandare: string;
+  InkorgTomRubrik: string;
+  InkorgTomText: string;
+  FelBehorighet: string;
 }
 
 declare module 'EpostrutinWebPartStrings' {

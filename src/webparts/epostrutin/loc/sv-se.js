@@ -5,13 +5,24 @@ define([], function () {
     Inkorg: 'Inkorgen',
     Skickat: 'Skickat',
     Borttaget: 'Borttaget',
-    EjAnslutenRubrik: 'Brevlådan är inte ansluten ännu',
-    EjAnslutenText: 'Hanteringen av mejl via Microsoft Graph kommer i nästa version. Fram till dess: vidarebefordra allmänna handlingar till registrator och radera övrigt i Outlook.',
     RegistratorSaknas: 'Ingen registratorsadress är inställd. Be webbplatsens ägare ange den i webbdelens inställningar.',
     RegistratorAdress: 'Allmänna handlingar skickas till registrator: {0}',
     EgenskapsBeskrivning: 'Inställningar för e-postrutinen',
     GruppRegistrator: 'Diarieföring',
     FaltRegistratorAdress: 'Registratorns e-postadress',
-    FelEpostadress: 'Ange en e-postadress, till exempel registrator@kommun.se.'
+    FelEpostadress: 'Ange en e-postadress, till exempel registrator@kommun.se.',
+    MapparEtikett: 'Antal mejl per mapp',
+    Olasta: '{0} olästa',
+    Olast: 'oläst',
+    SenasteRubrik: 'Senaste i inkorgen',
+    SenasteEtikett: 'De senaste mejlen i inkorgen',
+    KolumnFran: 'Från',
+    KolumnAmne: 'Ämne',
+    KolumnMottaget: 'Mottaget',
+    UtanAmne: '(Inget ämne)',
+    OkandAvsandare: 'Okänd avsändare',
+    InkorgTomRubrik: 'Inkorgen är tom',
+    InkorgTomText: 'Allt är diariefört eller gallrat.',
+    FelBehorighet: 'Du saknar behörighet att läsa brevlådan. Be kommunens IT-support att godkänna Ärendeportalens åtkomst till e-post.'
   };
 });
