@@ -34,7 +34,8 @@ export function StatusPill({ lage, dagarTillInaktuell }: IStatusPillProps): JSX.
       display: 'inline-block',
       padding: '2px 10px',
       borderRadius: 12,
-      border: '1px solid transparent',
+      // A visible edge keeps the pill a pill where the theme gives every background the same colour (Teams high contrast).
+      border: `1px solid ${theme.semanticColors.bodyDivider}`,
       background,
       color,
       selectors: { '@media (forced-colors: active)': { borderColor: 'CanvasText' } }

@@ -18,11 +18,10 @@ export interface IEpostrutinAppProps {
   antalSenaste?: number;
 }
 
-const MAPPNAMN: Record<EpostMapp, string> = {
-  inkorg: strings.Inkorg,
-  skickat: strings.Skickat,
-  borttaget: strings.Borttaget
-};
+/** Read at render time, not at load, so the strings follow the current language. */
+function mappnamn(mapp: EpostMapp): string {
+  return { inkorg: strings.Inkorg, skickat: strings.Skickat, borttaget: strings.Borttaget }[mapp];
+}
 
 /** Dates as a Swedish clock shows them, whatever the device's time zone. */
 const TIDSFORMAT = new Intl.DateTimeFormat('sv-SE', {
@@ -50,7 +49,7 @@ function Mapprutor({ mappar }: { mappar: IMappOversikt }): JSX.Element {
         return (
           <li key={mapp} className={klass.ruta}>
             <Text as="span" variant="xxLarge" block>{status.totalt}</Text>
-            <Text as="span" block>{MAPPNAMN[mapp]}</Text>
+            <Text as="span" block>{mappnamn(mapp)}</Text>
             {status.olasta > 0 && <Text as="span" variant="small" block>{fyll(strings.Olasta, status.olasta)}</Text>}
           </li>
         );

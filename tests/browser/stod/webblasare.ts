@@ -1,0 +1,87 @@
+/**
+ * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core (no
+ * browser download), one browser for the whole file, axe-core injected into the page.
+ */
+import { existsSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import type { AxeResults, ImpactValue, Result } from 'axe-core';
+import { Browser, chromium, Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SKARMBILDER = join(__dirname, '..', '..', '..', 'test-results', 'screenshots');
+
+/** Flags that keep Chromium off the network and away from GPU and sandbox needs of a container. */
+const FLAGGOR = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'
+];
+
+/** `launch` (not a persistent context) gives every run a fresh, throwaway user-data-dir. */
+export async function startaChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium saknas (${CHROMIUM}). Webbläsartesterna kör Debians chromium: kör \`bash tools/ensure-chromium.sh\` ` +
+      '(npm test och npm run test:browser gör det själva) eller `apt-get update && apt-get install -y chromium`.'
+    );
+  }
+  mkdirSync(SKARMBILDER, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGGOR, headless: true });
+}
+
+export const WCAG_TAGGAR = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const ALLVARLIGA: ImpactValue[] = ['serious', 'critical'];
+
+/** axe-core over the whole page with the WCAG 2.1 A/AA rules; returns the serious and critical violations. */
+export async function axeAllvarliga(sida: Page): Promise<Result[]> {
+  const harAxe = await sida.evaluate(() => 'axe' in window);
+  if (!harAxe) {
+    await sida.addScriptTag({ path: require.resolve('axe-core') });
+  }
+  const resultat = await sida.evaluate(async (taggar) => {
+    const axe = (window as unknown as { axe: { run: (kontext: unknown, alt: unknown) => Promise<AxeResults> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: taggar }, resultTypes: ['violations'] });
+  }, WCAG_TAGGAR);
+  return resultat.violations.filter((v) => v.impact !== undefined && v.impact !== null && ALLVARLIGA.includes(v.impact));
+}
+
+/** One readable paragraph per violation: rule, impact, help and the elements it hit. */
+export function beskrivAxe(fel: Result[]): string {
+  return fel.map((v) => [
+    `${v.id} (${v.impact}): ${v.help} – ${v.helpUrl}`,
+    ...v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+  ].join('\n')).join('\n');
+}
+
+export interface ISidlogg {
+  fel: string[];
+  ikoner: string[];
+  externa: string[];
+}
+
+/**
+ * Collects what must not happen on the page: script errors, console errors (other than HTTP
+ * statuses, which a part for allmanhet may legitimately get), unregistered Fluent icons and any
+ * request that leaves the loopback origin (icon font or fonts from a CDN, telemetry).
+ */
+export async function bevakaSida(sida: Page, origin: string): Promise<ISidlogg> {
+  const logg: ISidlogg = { fel: [], ikoner: [], externa: [] };
+  sida.on('pageerror', (fel) => logg.fel.push(`pageerror: ${fel.message}`));
+  sida.on('console', (meddelande) => {
+    const text = meddelande.text();
+    if (/was used but not registered/.test(text)) logg.ikoner.push(text);
+    else if (meddelande.type() === 'error' && !/^Failed to load resource: the server responded with a status of/.test(text)) {
+      logg.fel.push(`console.error: ${text}`);
+    }
+  });
+  await sida.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) {
+      await route.continue();
+    } else {
+      logg.externa.push(url);
+      await route.abort();
+    }
+  });
+  return logg;
+}
+
