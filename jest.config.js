@@ -15,7 +15,7 @@ const locModuler = Object.fromEntries(
 
 // Types are checked once for the whole tree by `tsc -p tests/tsconfig.json` (npm test runs it);
 // per-file transpilation keeps Jest fast on two cores.
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.jest.json' }];
 
 const gemensamt = {
   rootDir: __dirname,

@@ -23,4 +23,4 @@ console.log(`\n${sppkg.slice(rot.length + 1)}: ${(statSync(sppkg).size / 1024).t
 for (const rad of komponenter.sort()) console.log(`  ${rad}`);
 const teams = Object.keys(zip.files).find((n) => /TeamsSPFxApp\.zip$/i.test(n));
 console.log(teams ? `  Teams-app: ${teams}` : '  Teams-app saknas!');
-console.log('\nDen lokala arbetsytan med emulatorn kommer i nästa steg; se README, "Kom igång".');
+console.log('\nDriftsätt enligt README, "Driftsätta i en riktig klientorganisation".');
