@@ -80,10 +80,40 @@ export function bedomLage(lage: IUppdragLage, idag: IsoDate, dagarTillInaktuell:
 export interface IUppdrag extends IUppdragLage {
   id: number;
   rubrik: string;
+  uppdragstext?: string;
   beslutsinstans: string;
   beslutsdatum?: IsoDate;
   paragraf: string;
   diarienummer?: string;
   forvaltning: string;
+  /** The handläggare's name and e-mail (for "Begär statusuppdatering"). */
   handlaggare?: string;
+  handlaggareEpost?: string;
+  varIHanteringen?: string;
+  /** Coded reason for delay (one of the list's choices) and its free text. */
+  orsakKod?: string;
+  orsakText?: string;
+  forstPlaneratKlart?: IsoDate;
+  aterrapporteraSenast?: IsoDate;
+  kommentar?: string;
+  /** The text approved for politicians; shown to ledamöter before the handläggare's notes. */
+  textForPolitiker?: string;
+}
+
+/** The fields a handläggare edits in the form. */
+export const REDIGERBARA_FALT = [
+  'status', 'varIHanteringen', 'orsakKod', 'orsakText', 'planeratKlart', 'aterrapporteraSenast', 'kommentar', 'textForPolitiker'
+] as const;
+
+export type RedigerbartFalt = (typeof REDIGERBARA_FALT)[number];
+export type UppdragAndring = Partial<Pick<IUppdrag, RedigerbartFalt>>;
+
+/** One saved change of an uppdrag, from its version history. */
+export interface IUppdragHandelse {
+  version: string;
+  /** The instant of the save. */
+  nar: string;
+  vem: string;
+  /** Field → [before, after], only fields a reader follows (status, planned date, reason …). */
+  andringar: Partial<Record<RedigerbartFalt, [string | undefined, string | undefined]>>;
 }

@@ -2,7 +2,7 @@
 import { AnslagLista, HandlingarBibliotek, OrganLista, ProtokollBibliotek, SammantradenLista, SekretessBibliotek } from './moten';
 import { HandelserLista, LanLista, RiktlinjerBibliotek, SurfplattorLista } from './surfplattor';
 import { IListDef } from './types';
-import { UppdragLista } from './uppdrag';
+import { RedovisningarBibliotek, UppdragLista } from './uppdrag';
 
 export const ALLA_LISTOR: readonly IListDef[] = [
   UppdragLista,
@@ -15,7 +15,8 @@ export const ALLA_LISTOR: readonly IListDef[] = [
   SurfplattorLista,
   LanLista,
   HandelserLista,
-  RiktlinjerBibliotek
+  RiktlinjerBibliotek,
+  RedovisningarBibliotek
 ];
 
 export function listaMedNyckel(nyckel: string): IListDef {

@@ -43,7 +43,8 @@ export const UppdragFalt = {
   ForstPlaneratKlart: 'ForstPlaneratKlart',
   AterrapporteraSenast: 'AterrapporteraSenast',
   Kommentar: 'Kommentar',
-  TextForPolitiker: 'TextForPolitiker'
+  TextForPolitiker: 'TextForPolitiker',
+  KallNyckel: 'KallNyckel'
 } as const;
 
 export const UppdragLista = {
@@ -74,7 +75,11 @@ export const UppdragLista = {
     { internalName: UppdragFalt.ForstPlaneratKlart, displayName: 'Först planerat klart', kind: 'DateOnly' },
     { internalName: UppdragFalt.AterrapporteraSenast, displayName: 'Återrapportera senast', kind: 'DateOnly' },
     { internalName: UppdragFalt.Kommentar, displayName: 'Kommentar', kind: 'Note' },
-    { internalName: UppdragFalt.TextForPolitiker, displayName: 'Text för politiker (godkänd)', kind: 'Note' }
+    { internalName: UppdragFalt.TextForPolitiker, displayName: 'Text för politiker (godkänd)', kind: 'Note' },
+    {
+      internalName: UppdragFalt.KallNyckel, displayName: 'Källa', kind: 'Text', indexed: true, unique: true,
+      description: 'Varifrån raden kom, t.ex. protokollets paragraf eller importfilens rad; hindrar att samma uppdrag skapas två gånger.'
+    }
   ],
   behorigheter: UPPDRAG_BEHORIGHETER,
   commandSetId: KOMPONENT_ID.uppdragKommandon,
@@ -93,3 +98,30 @@ export function statusFranVal(text: unknown): UppdragStatus | undefined {
   const hit = (Object.keys(UPPDRAG_STATUS_VAL) as UppdragStatus[]).find((code) => UPPDRAG_STATUS_VAL[code] === text);
   return hit;
 }
+
+/** Snapshots of the KF report "Redovisning av ej verkställda beslut", kept as they were. */
+export const RedovisningFalt = {
+  Rubrik: 'Title',
+  Period: 'RedovisningPeriod',
+  Periodslut: 'Periodslut',
+  Underlag: 'Underlag',
+  AntalUppdrag: 'AntalUppdrag'
+} as const;
+
+export const RedovisningarBibliotek = {
+  key: 'Redovisningar',
+  title: 'Redovisningar',
+  url: 'Redovisningar',
+  template: 'DocumentLibrary',
+  description: 'Redovisningar av ej verkställda beslut till kommunfullmäktige, med underlaget fryst som det var.',
+  versioning: true,
+  fields: [
+    { internalName: RedovisningFalt.Rubrik, displayName: 'Rubrik', kind: 'Text', required: true },
+    { internalName: RedovisningFalt.Period, displayName: 'Period', kind: 'Text', required: true, indexed: true },
+    { internalName: RedovisningFalt.Periodslut, displayName: 'Periodens slut', kind: 'DateOnly', required: true, indexed: true },
+    { internalName: RedovisningFalt.Underlag, displayName: 'Underlag (JSON)', kind: 'Note' },
+    { internalName: RedovisningFalt.AntalUppdrag, displayName: 'Antal uppdrag', kind: 'Number' }
+  ],
+  behorigheter: UPPDRAG_BEHORIGHETER,
+  views: [{ title: 'Alla redovisningar', default: true, fields: ['FileLeafRef', RedovisningFalt.Period, RedovisningFalt.Periodslut, RedovisningFalt.AntalUppdrag] }]
+} as const satisfies IListDef;

@@ -11,7 +11,10 @@ function tjanst(lista: IUppdrag[], felaktiga: Array<{ id: number; rubrik: string
   return {
     hamtaAlla: async () => ({ rader: lista.map((u) => ({ uppdrag: u, etag: '"1"' })), felaktiga }),
     hamta: async () => { throw new Error('används inte'); },
-    spara: async () => '"2"'
+    spara: async () => '"2"',
+    hamtaHistorik: async () => [],
+    skapa: async () => [],
+    befintligaKallNycklar: async () => new Set<string>()
   };
 }
 
@@ -84,7 +87,10 @@ describe('Ärendebalanslistan', () => {
     const trasig: IUppdragTjanst = {
       hamtaAlla: async () => { forsok++; if (forsok === 1) throw new DataFel('natverk'); return { rader: [], felaktiga: [] }; },
       hamta: async () => { throw new Error('används inte'); },
-      spara: async () => '"2"'
+      spara: async () => '"2"',
+      hamtaHistorik: async () => [],
+      skapa: async () => [],
+      befintligaKallNycklar: async () => new Set<string>()
     };
     render(<PartRoot><ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
     expect(await screen.findByText(/Det gick inte att nå Microsoft 365/)).toBeInTheDocument();

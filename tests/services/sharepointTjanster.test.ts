@@ -112,6 +112,52 @@ describe('Uppdrag', () => {
   });
 });
 
+describe('Uppdragens historik och nya uppdrag', () => {
+  it('visar vem som ändrade status och planerat datum, och när, med varje flytt av datumet', async () => {
+    const handlaggare = uppdragSom('handlaggare');
+    const { etag, uppdrag } = await handlaggare.hamta(12);
+    const orsak = uppdrag.orsakKod === 'Extern part' ? 'Resursbrist' : 'Extern part';
+    await handlaggare.spara(12, { planeratKlart: '2027-09-30', orsakKod: orsak, orsakText: 'Två utredare har slutat.' }, etag);
+    const historik = await uppdragSom('ledamot').hamtaHistorik(12);
+    expect(historik[0].vem).toBe('Karin Lund');
+    expect(historik[0].andringar.planeratKlart).toEqual([uppdrag.planeratKlart, '2027-09-30']);
+    expect(historik[0].andringar.orsakKod).toEqual([uppdrag.orsakKod, orsak]);
+    expect(historik[0].andringar.status).toBeUndefined();
+    expect(historik.length).toBeGreaterThan(2);
+    expect(historik.some((h) => h.andringar.status !== undefined)).toBe(true);
+  });
+
+  const nytt = (rubrik: string) => ({
+    rubrik, beslutsinstans: 'KS', beslutsdatum: '2026-11-16', paragraf: '§ 201', forvaltning: 'Kommunledningskontoret',
+    status: 'EjPaborjat' as const, planeratKlart: '2027-06-30'
+  });
+
+  it('skapar nya uppdrag en gång per källa, även när samma källa kommer igen', async () => {
+    const tjanst = uppdragSom('handlaggare');
+    const forsta = await tjanst.skapa([{ uppdrag: nytt('Utred ny simhall'), kallNyckel: 'protokoll:KS-2026-11-16:§201' }]);
+    expect(forsta[0].nytt).toBe(true);
+    const igen = await tjanst.skapa([{ uppdrag: nytt('Utred ny simhall'), kallNyckel: 'protokoll:KS-2026-11-16:§201' }]);
+    expect(igen).toEqual([{ id: forsta[0].id, nytt: false }]);
+    expect(await tjanst.befintligaKallNycklar(['protokoll:KS-2026-11-16:§201', 'protokoll:KS-2026-11-16:§202']))
+      .toEqual(new Set(['protokoll:KS-2026-11-16:§201']));
+    const rad = (await tjanst.hamta(forsta[0].id)).uppdrag;
+    expect(rad).toMatchObject({ rubrik: 'Utred ny simhall', planeratKlart: '2027-06-30', forstPlaneratKlart: '2027-06-30', status: 'EjPaborjat' });
+  });
+
+  it('skapar inget alls när en rad i mitten inte går att spara', async () => {
+    const tjanst = uppdragSom('handlaggare');
+    const fore = miljo.lager.listaMedTitel('Uppdrag')!.objekt.size;
+    const trasig = { ...nytt('För lång'), rubrik: 'x'.repeat(300) };
+    const f = await fel(tjanst.skapa([
+      { uppdrag: nytt('Första'), kallNyckel: 'import:a.xlsx:2' },
+      { uppdrag: trasig, kallNyckel: 'import:a.xlsx:3' },
+      { uppdrag: nytt('Tredje'), kallNyckel: 'import:a.xlsx:4' }
+    ]));
+    expect(f.orsak).toBe('ogiltig');
+    expect(miljo.lager.listaMedTitel('Uppdrag')!.objekt.size).toBe(fore);
+  });
+});
+
 describe('Sammanträden och surfplattor', () => {
   it('ger kommande sammanträden i datumordning och tidigare med det senaste först', async () => {
     const { kommande, tidigare } = await new MotesTjanst(miljo.sp('ledamot'), SITE).hamtaSammantraden('2026-11-27');
