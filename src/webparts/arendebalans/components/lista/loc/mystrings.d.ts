@@ -1,0 +1,8 @@
+declare interface IArendebalansListaStrings {
+  Rubrik: string;
+}
+
+declare module 'ArendebalansListaStrings' {
+  const strings: IArendebalansListaStrings;
+  export = strings;
+}

@@ -1,0 +1,8 @@
+declare interface IArendebalansRedovisningStrings {
+  Rubrik: string;
+}
+
+declare module 'ArendebalansRedovisningStrings' {
+  const strings: IArendebalansRedovisningStrings;
+  export = strings;
+}
