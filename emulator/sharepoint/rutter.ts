@@ -170,6 +170,17 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
 
   // ---- permissions -------------------------------------------------------------------------
 
+  // SharePoint's base permission masks of the built-in levels (Int64 serialized as strings).
+  const MASKER: Record<string, { High: string; Low: string }> = {
+    'Ingen': { High: '0', Low: '0' },
+    'Läsa': { High: '176', Low: '138612833' },
+    'Bidra': { High: '432', Low: '1011030767' },
+    'Fullständig behörighet': { High: '2147483647', Low: '4294967295' }
+  };
+  rutt('GET', `${LISTA}/effectivebasepermissions`, (f, m) => json({
+    'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.BasePermissions`, ...MASKER[lager.listNiva(hittaLista(f, m), f.anvandare)]
+  }));
+
   rutt('POST', `${LISTA}/breakroleinheritance\\((?:copyroleassignments=)?(true|false),\\s*(?:clearsubscopes=)?(true|false)\\)`, (f, m) => {
     const l = hittaLista(f, m);
     kravStruktur(f, l);

@@ -14,7 +14,8 @@ function tjanst(lista: IUppdrag[], felaktiga: Array<{ id: number; rubrik: string
     spara: async () => '"2"',
     hamtaHistorik: async () => [],
     skapa: async () => [],
-    befintligaKallNycklar: async () => new Set<string>()
+    befintligaKallNycklar: async () => new Set<string>(),
+    kanRedigera: async () => false
   };
 }
 
@@ -90,7 +91,8 @@ describe('Ärendebalanslistan', () => {
       spara: async () => '"2"',
       hamtaHistorik: async () => [],
       skapa: async () => [],
-      befintligaKallNycklar: async () => new Set<string>()
+      befintligaKallNycklar: async () => new Set<string>(),
+      kanRedigera: async () => false
     };
     render(<PartRoot><ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
     expect(await screen.findByText(/Det gick inte att nå Microsoft 365/)).toBeInTheDocument();

@@ -69,6 +69,12 @@ describe('Uppdrag', () => {
     expect((await handlaggare.hamta(4)).uppdrag.status).not.toBe('Verkstallt');
   });
 
+  it('vet vem som får redigera listan', async () => {
+    expect(await uppdragSom('handlaggare').kanRedigera()).toBe(true);
+    expect(await uppdragSom('admin').kanRedigera()).toBe(true);
+    expect(await uppdragSom('ledamot').kanRedigera()).toBe(false);
+  });
+
   it('låter inte en ledamot ändra (403) och inte den som inte är inloggad läsa (401)', async () => {
     const { etag } = await uppdragSom('ledamot').hamta(5);
     expect((await fel(uppdragSom('ledamot').spara(5, { status: 'Verkstallt' }, etag))).orsak).toBe('behorighet');

@@ -6,6 +6,8 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import { IList } from '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/security/list';
+import { PermissionKind } from '@pnp/sp/security';
 import { IUppdrag, IUppdragHandelse, RedigerbartFalt, REDIGERBARA_FALT, UppdragAndring } from '../../domain/uppdrag';
 import { statusFranVal, UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../schema/uppdrag';
 import { DataFel, tolkaDataFel } from '../fel';
@@ -48,6 +50,8 @@ export interface IUppdragTjanst {
   skapa(rader: ReadonlyArray<{ uppdrag: NyttUppdrag; kallNyckel: string }>): Promise<Array<{ id: number; nytt: boolean }>>;
   /** Which of these source keys already have a row. */
   befintligaKallNycklar(nycklar: readonly string[]): Promise<Set<string>>;
+  /** Whether the signed-in user may edit rows (handläggare): decides if the form is offered. */
+  kanRedigera(): Promise<boolean>;
 }
 
 const F = UppdragFalt;
@@ -219,6 +223,14 @@ export class UppdragTjanst implements IUppdragTjanst {
       });
     });
     return handelser;
+  }
+
+  public async kanRedigera(): Promise<boolean> {
+    try {
+      return await this.lista.currentUserHasPermissions(PermissionKind.EditListItems);
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
   }
 
   public async befintligaKallNycklar(nycklar: readonly string[]): Promise<Set<string>> {
