@@ -1,7 +1,10 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { StatusCell } from '../../src/extensions/uppdragStatus/components/StatusCell';
-import { KommandoDialog } from '../../src/extensions/uppdragCommands/components/KommandoDialog';
+import { StatusbegaranDialog } from '../../src/extensions/uppdragCommands/components/StatusbegaranDialog';
+import { IUppdrag } from '../../src/domain/uppdrag';
+import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
+import { DataFel } from '../../src/data/fel';
 import { Tjanstestatus } from '../../src/extensions/tjanstestatus/components/Tjanstestatus';
 import { PartRoot } from '../../src/ui/PartRoot';
 
@@ -22,18 +25,49 @@ describe('statuskolumnen i listvyn', () => {
 });
 
 describe('kommandona på Uppdrag-listan', () => {
-  it('visar högst tio markerade uppdrag och säger hur många till som ingår', () => {
-    const onStang = jest.fn();
-    const rubriker = Array.from({ length: 12 }, (_, i) => `Uppdrag ${i + 1}`);
-    render(<PartRoot><KommandoDialog kommando="BEGAR_STATUSUPPDATERING" rubriker={rubriker} onStang={onStang} /></PartRoot>);
-    const dialog = screen.getByRole('dialog');
-    expect(dialog).toHaveTextContent('Begär statusuppdatering');
-    expect(dialog).toHaveTextContent('de 12 markerade uppdragen');
-    expect(screen.getByText('Uppdrag 10')).toBeInTheDocument();
-    expect(screen.queryByText('Uppdrag 11')).toBeNull();
-    expect(screen.getByText('och 2 till')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Stäng' }));
-    expect(onStang).toHaveBeenCalledTimes(1);
+  const rad = (id: number, del: Partial<IUppdrag>): IUppdrag => ({
+    id, rubrik: `Uppdrag ${id}`, beslutsinstans: 'KS', paragraf: `§ ${id}`, forvaltning: 'Kommunledningskontoret', status: 'Pagar',
+    planeratKlart: '2027-01-31', varIHanteringen: 'Pågår.', senastAndrad: '2026-11-20', handlaggare: 'Karin Lund', handlaggareEpost: 'karin.lund@kommun.se', ...del
+  });
+  const tjanst = (rader: IUppdrag[]): IUppdragTjanst => ({
+    hamtaAlla: async () => ({ rader: rader.map((u) => ({ uppdrag: u, etag: '"1"' })), felaktiga: [] }),
+    hamta: async (id: number) => ({ uppdrag: rader.find((u) => u.id === id)!, etag: '"1"' }),
+    spara: async () => '"2"', hamtaHistorik: async () => [], skapa: async () => [],
+    befintligaKallNycklar: async () => new Set<string>(), kanRedigera: async () => false
+  });
+
+  it('skickar ett mejl per handläggare om vad som saknas, och säger vilka rader som saknar handläggare', async () => {
+    const skickat: Array<{ till: string; amne: string; text: string }> = [];
+    const utskick = { skicka: async (u: { till: string; amne: string; text: string }) => { skickat.push(u); } };
+    const rader = [
+      rad(1, { planeratKlart: '2026-10-01' }),
+      rad(2, { varIHanteringen: '' }),
+      rad(3, { handlaggare: 'Mats Ek', handlaggareEpost: 'mats.ek@kommun.se', senastAndrad: '2026-08-01' }),
+      rad(4, { handlaggare: undefined, handlaggareEpost: undefined })
+    ];
+    render(<PartRoot><StatusbegaranDialog ids={[1, 2, 3, 4]} uppdragTjanst={tjanst(rader)} utskick={utskick} idag="2026-11-27" dagarTillInaktuell={30} onStang={jest.fn()} /></PartRoot>);
+    expect(await screen.findByText('Till Karin Lund (karin.lund@kommun.se)')).toBeInTheDocument();
+    expect(screen.getByText(/Uppdrag 1: uppdraget är försenat men orsaken saknas/)).toBeInTheDocument();
+    expect(await screen.findByText(/Utan handläggare \(kan inte tillfrågas\): Uppdrag 4/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Skicka 2 mejl' }));
+    expect(await screen.findByText('Skickat till mats.ek@kommun.se.')).toBeInTheDocument();
+    expect(skickat.map((m) => m.till)).toEqual(['karin.lund@kommun.se', 'mats.ek@kommun.se']);
+    expect(skickat[0].amne).toBe('Statusuppdatering önskas: 2 uppdrag i ärendebalanslistan');
+    expect(skickat[0].text).toContain('– Uppdrag 2 (KS § 2): var i hanteringen saknas');
+    expect(skickat[1].text).toContain('inte uppdaterat på länge');
+  });
+
+  it('visar vilket mejl som inte gick iväg och skickar bara det igen', async () => {
+    let forsok = 0;
+    const skickat: string[] = [];
+    const utskick = { skicka: async (u: { till: string }) => { if (u.till.startsWith('mats') && forsok++ === 0) throw new DataFel('strypt', 429); skickat.push(u.till); } };
+    const rader = [rad(1, {}), rad(3, { handlaggare: 'Mats Ek', handlaggareEpost: 'mats.ek@kommun.se' })];
+    render(<PartRoot><StatusbegaranDialog ids={[1, 3]} uppdragTjanst={tjanst(rader)} utskick={utskick} idag="2026-11-27" dagarTillInaktuell={30} onStang={jest.fn()} /></PartRoot>);
+    fireEvent.click(await screen.findByRole('button', { name: 'Skicka 2 mejl' }));
+    expect(await screen.findByText(/Kunde inte skicka till mats.ek@kommun.se: Microsoft 365 tar emot för många förfrågningar/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
+    expect(await screen.findByText('Skickat till mats.ek@kommun.se.')).toBeInTheDocument();
+    expect(skickat).toEqual(['karin.lund@kommun.se', 'mats.ek@kommun.se']);
   });
 });
 

@@ -46,3 +46,25 @@ describe('när någon annan sparade först (412)', () => {
     expect(s.konflikter).toEqual([]);
   });
 });
+
+describe('begäran om statusuppdatering', () => {
+  const { byggStatusbegaran, vadSaknas } = jest.requireActual('../../src/domain/statusbegaran');
+  const u = (del: Partial<IUppdrag>): IUppdrag => ({ ...bas, handlaggare: 'Karin Lund', handlaggareEpost: 'karin.lund@kommun.se', senastAndrad: '2026-11-20', ...del });
+
+  it('säger vad som saknas: datum, orsak till förseningen, var i hanteringen, en färsk uppdatering', () => {
+    expect(vadSaknas(u({}), '2026-11-27', 30)).toEqual([]);
+    expect(vadSaknas(u({ planeratKlart: undefined, varIHanteringen: '' }), '2026-11-27', 30)).toEqual(['planeratKlart', 'varIHanteringen']);
+    expect(vadSaknas(u({ planeratKlart: '2026-10-01' }), '2026-11-27', 30)).toEqual(['orsak']);
+    expect(vadSaknas(u({ senastAndrad: '2026-09-01' }), '2026-11-27', 30)).toEqual(['inaktuell']);
+    expect(vadSaknas(u({ status: 'Verkstallt', planeratKlart: undefined }), '2026-11-27', 30)).toEqual([]);
+  });
+
+  it('samlar raderna till ett mejl per handläggare och pekar ut rader utan handläggare', () => {
+    const { begaran, utanHandlaggare } = byggStatusbegaran([
+      u({ id: 1 }), u({ id: 2, handlaggareEpost: 'KARIN.LUND@kommun.se' }), u({ id: 3, handlaggare: 'Mats Ek', handlaggareEpost: 'mats.ek@kommun.se' }),
+      u({ id: 4, handlaggare: undefined, handlaggareEpost: undefined })
+    ], '2026-11-27', 30);
+    expect(begaran.map((b: { till: string; rader: unknown[] }) => [b.till, b.rader.length])).toEqual([['karin.lund@kommun.se', 2], ['mats.ek@kommun.se', 1]]);
+    expect(utanHandlaggare.map((x: IUppdrag) => x.id)).toEqual([4]);
+  });
+});

@@ -12,6 +12,7 @@ import { IStartadServer, startaServer } from '../../emulator/server';
 import { GraphEpostTjanst, IEpostTjanst } from '../../src/data/epost';
 import { DataFel, tolkaDataFel } from '../../src/data/fel';
 import { skapaGraph } from '../../src/data/pnp';
+import { GraphUtskick } from '../../src/data/epost/Utskick';
 import { felText } from '../../src/ui/felText';
 
 const SIV = DEMO_ANVANDARE[0];
@@ -137,5 +138,23 @@ describe('GraphEpostTjanst mot emulatorn', () => {
     expect(frammande).not.toBeInstanceOf(TypeError);
     expect(tolkaDataFel(frammande)).toMatchObject({ orsak: 'natverk', status: undefined, ursprung: frammande });
     expect(tolkaDataFel(new Error('connect ECONNREFUSED 127.0.0.1:1')).orsak).toBe('okant');
+  });
+});
+
+describe('utskick som den inloggade', () => {
+  it('skickar ett textmejl som når mottagaren och sparas i Skickat', async () => {
+    const bas = `${server.url}/v1.0`;
+    const utskick = new GraphUtskick(skapaGraph(bas, GraphBrowser({ baseUrl: bas }), InjectHeaders({ Authorization: Emulator.token(SIV.email) })));
+    const skickatFore = Array.from(lager.brevlada(SIV.aadId).meddelanden.values()).filter((m) => m.mapp === 'sentitems').length;
+    await utskick.skicka({ till: 'karin.lund@kommun.se', amne: 'Statusuppdatering önskas', text: 'Hej!\n<b>inte fetstil</b>' });
+    const mottaget = lager.skickatTill('karin.lund@kommun.se');
+    expect(mottaget[mottaget.length - 1]).toMatchObject({ amne: 'Statusuppdatering önskas' });
+    expect(Array.from(lager.brevlada(SIV.aadId).meddelanden.values()).filter((m) => m.mapp === 'sentitems').length).toBe(skickatFore + 1);
+  });
+
+  it('ger ett begripligt fel utan behörighet att skicka', async () => {
+    const bas = `${server.url}/v1.0`;
+    const utskick = new GraphUtskick(skapaGraph(bas, GraphBrowser({ baseUrl: bas })));
+    expect((await forvantaFel(utskick.skicka({ till: 'x@kommun.se', amne: 'a', text: 'b' }))).orsak).toBe('inloggning');
   });
 });

@@ -1,24 +1,38 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import {
-  BaseListViewCommandSet,
-  IListViewCommandSetExecuteEventParameters
-} from '@microsoft/sp-listview-extensibility';
-import { UppdragFalt, UppdragLista } from '../../schema/uppdrag';
+import { BaseListViewCommandSet, IListViewCommandSetExecuteEventParameters } from '@microsoft/sp-listview-extensibility';
+import { SPFx as GraphSPFx } from '@pnp/graph';
+import { SPFx } from '@pnp/sp';
+import { GraphUtskick, IUtskickTjanst } from '../../data/epost/Utskick';
+import { skapaGraph, skapaSp } from '../../data/pnp';
+import { IUppdragTjanst, UppdragTjanst } from '../../data/uppdrag/UppdragTjanst';
+import { swedishDate } from '../../domain/dates';
+import { STANDARD_DAGAR_TILL_INAKTUELL } from '../../domain/uppdrag';
+import { UppdragLista } from '../../schema/uppdrag';
 import { PartRoot } from '../../ui/PartRoot';
-import { Kommando, KommandoDialog } from './components/KommandoDialog';
+import { KommandoDialog } from './components/KommandoDialog';
+import { StatusbegaranDialog } from './components/StatusbegaranDialog';
 
 /** Commands on the Uppdrag list; they stay hidden on any other list the set is added to. */
 export default class UppdragCommandsCommandSet extends BaseListViewCommandSet<object> {
+  private uppdragTjanst!: IUppdragTjanst;
+  private utskick!: IUtskickTjanst;
+
   public onInit(): Promise<void> {
+    const webb = this.context.pageContext.web;
+    this.uppdragTjanst = new UppdragTjanst(skapaSp(webb.absoluteUrl, SPFx(this.context)), webb.serverRelativeUrl);
+    this.utskick = new GraphUtskick(skapaGraph(undefined, GraphSPFx(this.context)));
     this.context.listView.listViewStateChangedEvent.add(this, this.onListViewStateChanged);
     this.uppdateraKommandon();
     return Promise.resolve();
   }
 
   public onExecute(event: IListViewCommandSetExecuteEventParameters): void {
-    const rubriker = (event.selectedRows ?? []).map((rad) => String(rad.getValueByName(UppdragFalt.Rubrik) ?? ''));
-    this.visaDialog(event.itemId as Kommando, rubriker);
+    const ids = (event.selectedRows ?? []).map((rad) => Number(rad.getValueByName('ID'))).filter((id) => id > 0);
+    this.visa((stang) => event.itemId === 'BEGAR_STATUSUPPDATERING'
+      ? <StatusbegaranDialog ids={ids} uppdragTjanst={this.uppdragTjanst} utskick={this.utskick} idag={swedishDate(new Date())}
+        dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL} onStang={stang} />
+      : <KommandoDialog onStang={stang} />);
   }
 
   private onListViewStateChanged(): void {
@@ -34,16 +48,14 @@ export default class UppdragCommandsCommandSet extends BaseListViewCommandSet<ob
     this.tryGetCommand('EXPORTERA_REDOVISNING').visible = arUppdrag;
   }
 
-  private visaDialog(kommando: Kommando, rubriker: string[]): void {
+  /** Renders a dialog outside the list view and removes it again when it closes. */
+  private visa(innehall: (stang: () => void) => React.ReactElement): void {
     const behallare = document.createElement('div');
     document.body.appendChild(behallare);
     const stang = (): void => {
       ReactDom.unmountComponentAtNode(behallare);
       behallare.remove();
     };
-    ReactDom.render(
-      <PartRoot><KommandoDialog kommando={kommando} rubriker={rubriker} onStang={stang} /></PartRoot>,
-      behallare
-    );
+    ReactDom.render(<PartRoot>{innehall(stang)}</PartRoot>, behallare);
   }
 }

@@ -1,38 +1,16 @@
 import * as React from 'react';
-import { DefaultButton, Dialog, DialogFooter, DialogType, Text } from '@fluentui/react';
+import { DefaultButton, Dialog, DialogFooter, DialogType } from '@fluentui/react';
 import * as strings from 'UppdragCommandsCommandSetStrings';
-import { fyll } from '../../../ui/format';
-
-export type Kommando = 'BEGAR_STATUSUPPDATERING' | 'EXPORTERA_REDOVISNING';
 
 export interface IKommandoDialogProps {
-  kommando: Kommando;
-  /** Titles of the selected rows. */
-  rubriker: readonly string[];
   onStang: () => void;
 }
 
-const VISA_HOGST = 10;
-
-export function KommandoDialog({ kommando, rubriker, onStang }: IKommandoDialogProps): JSX.Element {
-  const begar = kommando === 'BEGAR_STATUSUPPDATERING';
+/** "Exportera redovisning" until the report is wired to the list view. */
+export function KommandoDialog({ onStang }: IKommandoDialogProps): JSX.Element {
   return (
-    <Dialog
-      hidden={false}
-      onDismiss={onStang}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: begar ? strings.BegarRubrik : strings.ExportRubrik,
-        subText: begar ? fyll(strings.BegarText, rubriker.length) : strings.ExportText
-      }}
-      modalProps={{ isBlocking: false }}
-    >
-      {begar && rubriker.length > 0 && (
-        <ul>
-          {rubriker.slice(0, VISA_HOGST).map((r, i) => <li key={i}><Text>{r}</Text></li>)}
-          {rubriker.length > VISA_HOGST && <li><Text>{fyll(strings.FlerRader, rubriker.length - VISA_HOGST)}</Text></li>}
-        </ul>
-      )}
+    <Dialog hidden={false} onDismiss={onStang} modalProps={{ isBlocking: false }}
+      dialogContentProps={{ type: DialogType.normal, title: strings.ExportRubrik, subText: strings.ExportText }}>
       <DialogFooter>
         <DefaultButton onClick={onStang} text={strings.Stang} />
       </DialogFooter>

@@ -1,10 +1,26 @@
 define([], function () {
   return {
     BegarRubrik: 'Begär statusuppdatering',
-    BegarText: 'Handläggarna för de {0} markerade uppdragen ska få ett mejl om vad som saknas. Utskicket via Microsoft Graph kommer i nästa version.',
     ExportRubrik: 'Exportera redovisning',
     ExportText: 'Redovisningen av ej verkställda beslut till kommunfullmäktige (Word och Excel) kommer i nästa version.',
-    FlerRader: 'och {0} till',
-    Stang: 'Stäng'
+    Stang: 'Stäng',
+    Hamtar: 'Hämtar de markerade uppdragen…',
+    Mottagare: 'Till {0} ({1})',
+    Skicka: 'Skicka {0} mejl',
+    Skickar: 'Skickar…',
+    Skickat: 'Skickat till {0}.',
+    InteSkickat: 'Kunde inte skicka till {0}: {1}',
+    ForsokIgen: 'Försök igen',
+    UtanHandlaggare: 'Utan handläggare (kan inte tillfrågas): {0}',
+    Amne: 'Statusuppdatering önskas: {0} uppdrag i ärendebalanslistan',
+    Halsning: 'Hej {0}!',
+    Inledning: 'Kan du uppdatera följande uppdrag i ärendebalanslistan? Ledamöterna följer dem löpande.',
+    Avslutning: 'Tack på förhand!',
+    Saknas_planeratKlart: 'planerat klart-datum saknas',
+    Saknas_orsak: 'uppdraget är försenat men orsaken saknas',
+    Saknas_varIHanteringen: 'var i hanteringen saknas',
+    Saknas_inaktuell: 'inte uppdaterat på länge',
+    IngetSaknas: 'en aktuell status',
+    RadText: '– {0} ({1} {2}): {3}'
   };
 });
