@@ -100,3 +100,17 @@ describe('Ärendebalanslistan', () => {
     expect(await screen.findByText('Inga uppdrag att visa')).toBeInTheDocument();
   });
 });
+
+describe('att öppna ett uppdrag', () => {
+  it('öppnar detaljerna från listan och direkt från en länk', async () => {
+    const u = uppdrag({ id: 12, rubrik: 'Laddinfrastruktur för elbilar', diarienummer: 'KS 2025/77' });
+    const medDetalj: IUppdragTjanst = { ...tjanst([u]), hamta: async () => ({ uppdrag: u, etag: '"1"' }) };
+    const { unmount } = render(<PartRoot><ArendebalansApp tjanst={medDetalj} idag="2026-11-27" dagarTillInaktuell={30} lankTill={(id) => `https://exempel/?uppdrag=${id}`} /></PartRoot>);
+    fireEvent.click(await screen.findByRole('button', { name: 'Öppna Laddinfrastruktur för elbilar' }));
+    expect(await screen.findByText('KS 2025/77')).toBeInTheDocument();
+    expect(screen.getByLabelText('Länk till uppdraget')).toHaveValue('https://exempel/?uppdrag=12');
+    unmount();
+    render(<PartRoot><ArendebalansApp tjanst={medDetalj} idag="2026-11-27" dagarTillInaktuell={30} oppnaId={12} /></PartRoot>);
+    expect(await screen.findByText('KS 2025/77')).toBeInTheDocument();
+  });
+});

@@ -8,6 +8,7 @@ import { swedishDate } from '../../domain/dates';
 import { STANDARD_DAGAR_TILL_INAKTUELL } from '../../domain/uppdrag';
 import { ArendeportalWebPart } from '../common/ArendeportalWebPart';
 import { ArendebalansApp } from './components/ArendebalansApp';
+import { sidLank, teamsLank, uppdragFranLank } from './lankar';
 
 export interface IArendebalansWebPartProps {
   dagarTillInaktuell: number;
@@ -28,6 +29,8 @@ export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebala
         tjanst={this.tjanst}
         idag={swedishDate(new Date())}
         dagarTillInaktuell={this.properties.dagarTillInaktuell ?? STANDARD_DAGAR_TILL_INAKTUELL}
+        oppnaId={uppdragFranLank(this.teamsUndersida, window.location.search)}
+        lankTill={(id) => (this.iTeams ? teamsLank(id) : sidLank(`${window.location.origin}${window.location.pathname}`, id))}
       />
     );
   }

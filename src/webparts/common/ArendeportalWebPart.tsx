@@ -14,6 +14,8 @@ import { arTeamsTema, teamsTema } from '../../ui/themes';
  */
 export abstract class ArendeportalWebPart<TProperties extends object> extends BaseClientSideWebPart<TProperties> {
   private tema: PartialTheme | undefined;
+  /** In Teams: the sub-entity a deep link opened the tab with (`page.subPageId`). */
+  protected teamsUndersida: string | undefined;
 
   protected get iTeams(): boolean {
     return this.context.sdks.microsoftTeams !== undefined;
@@ -25,6 +27,7 @@ export abstract class ArendeportalWebPart<TProperties extends object> extends Ba
     if (teams) {
       const kontext = await teams.teamsJs.app.getContext();
       this.satTeamsTema(kontext.app.theme);
+      this.teamsUndersida = kontext.page.subPageId;
       teams.teamsJs.app.registerOnThemeChangeHandler((namn: string) => {
         this.satTeamsTema(namn);
         this.render();

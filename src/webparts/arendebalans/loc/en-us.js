@@ -57,6 +57,7 @@ define([], function () {
     KonfliktDeras: 'Saved by someone else: {0}',
     KonfliktSpara: 'Save my choices',
     KonfliktIngen: 'None of your changes collide with theirs. Save to put your changes on top of their version.',
-    Statusval: 'Choose status'
+    Statusval: 'Choose status',
+    Lank: 'Link to the task'
   };
 });

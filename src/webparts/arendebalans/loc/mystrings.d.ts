@@ -57,6 +57,7 @@ declare interface IArendebalansWebPartStrings {
   KonfliktSpara: string;
   KonfliktIngen: string;
   Statusval: string;
+  Lank: string;
 }
 
 declare module 'ArendebalansWebPartStrings' {

@@ -57,6 +57,7 @@ define([], function () {
     KonfliktDeras: 'Sparat av någon annan: {0}',
     KonfliktSpara: 'Spara mina val',
     KonfliktIngen: 'Ingen av dina ändringar krockar med deras. Spara för att lägga dina ändringar ovanpå deras version.',
-    Statusval: 'Välj status'
+    Statusval: 'Välj status',
+    Lank: 'Länk till uppdraget'
   };
 });

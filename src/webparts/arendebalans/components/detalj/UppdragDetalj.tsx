@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, Stack, Text } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, Stack, Text, TextField } from '@fluentui/react';
 import * as strings from 'ArendebalansWebPartStrings';
 import { IsoDate } from '../../../../domain/dates';
 import { bedomLage, IUppdrag } from '../../../../domain/uppdrag';
@@ -18,6 +18,8 @@ export interface IUppdragDetaljProps {
   idag: IsoDate;
   dagarTillInaktuell: number;
   kanRedigera: boolean;
+  /** A link that opens this uppdrag (Teams deep link or page link), offered for copying. */
+  lank?: string;
   onStang: () => void;
   /** After a save, so the list can reload. */
   onSparat: () => void;
@@ -34,7 +36,7 @@ function Falt({ namn, varde }: { namn: string; varde?: string }): JSX.Element | 
 }
 
 /** Everything about one uppdrag and its history; the handläggare edits it here. */
-export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRedigera, onStang, onSparat }: IUppdragDetaljProps): JSX.Element {
+export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRedigera, lank, onStang, onSparat }: IUppdragDetaljProps): JSX.Element {
   const [redigerar, satRedigerar] = React.useState(false);
   const [sparat, satSparat] = React.useState(false);
   const [omgang, satOmgang] = React.useState(0);
@@ -59,7 +61,10 @@ export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRediger
         {u && data && !redigerar && (
           <>
             <StatusPill lage={bedomLage(u, idag, dagarTillInaktuell)} dagarTillInaktuell={dagarTillInaktuell} />
-            {kanRedigera && <DefaultButton iconProps={{ iconName: 'Edit' }} text={strings.Redigera} onClick={() => { satSparat(false); satRedigerar(true); }} />}
+            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+              {kanRedigera && <DefaultButton iconProps={{ iconName: 'Edit' }} text={strings.Redigera} onClick={() => { satSparat(false); satRedigerar(true); }} />}
+              {lank && <TextField readOnly label={strings.Lank} value={lank} onFocus={(e) => e.currentTarget.select()} styles={{ root: { minWidth: 260, flexGrow: 1 } }} />}
+            </Stack>
             <Falt namn={faltnamn('textForPolitiker')} varde={u.textForPolitiker} />
             <Falt namn={strings.FaltUppdragstext} varde={u.uppdragstext} />
             <section aria-label={strings.RubrikBeslut}>
