@@ -5,8 +5,11 @@ const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quo
 const text = attr;
 const sant = (v: boolean | undefined): string => (v ? 'TRUE' : 'FALSE');
 
-/** `lookupListId` resolves a Lookup field's list key to the list's id on the site. */
-export function faltXml(f: IFieldDef, lookupListId?: string): string {
+/**
+ * `lookupListId` resolves a Lookup field's list key to the list's id on the site. In a document
+ * library a Note column holds 255 characters unless it says otherwise, so there it says otherwise.
+ */
+export function faltXml(f: IFieldDef, lookupListId?: string, iBibliotek = false): string {
   const gemensamt = `Name="${attr(f.internalName)}" StaticName="${attr(f.internalName)}" DisplayName="${attr(f.displayName)}"`
     + ` Required="${sant(f.required)}" Indexed="${sant(f.indexed || f.unique)}" EnforceUniqueValues="${sant(f.unique)}"`
     + (f.description ? ` Description="${attr(f.description)}"` : '');
@@ -27,7 +30,7 @@ export function faltXml(f: IFieldDef, lookupListId?: string): string {
       return `<Field Type="Lookup" ${gemensamt} List="{${lookupListId}}" ShowField="Title" />`;
     case 'Note':
       // Plain text: no HTML is stored, so none can be injected into what the parts render.
-      return `<Field Type="Note" ${gemensamt} NumLines="6" RichText="FALSE" />`;
+      return `<Field Type="Note" ${gemensamt} NumLines="6" RichText="FALSE"${iBibliotek ? ' UnlimitedLengthInDocumentLibrary="TRUE"' : ''} />`;
     case 'Boolean':
       return `<Field Type="Boolean" ${gemensamt}>${standard}</Field>`;
     case 'Number':

@@ -116,7 +116,7 @@ export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean
       if (!nu && f.internalName !== 'Title') {
         await utfor(`+ fält ${def.title}.${f.internalName} (${f.displayName})`, async () => {
           const lookupId = f.lookupList ? listId.get(f.lookupList) : undefined;
-          await lista().fields.createFieldAsXml({ SchemaXml: faltXml(f, lookupId), Options: 8 } as never);
+          await lista().fields.createFieldAsXml({ SchemaXml: faltXml(f, lookupId, def.template === 'DocumentLibrary'), Options: 8 } as never);
           await anpassaFalt(lista, f, undefined, utforDirekt);
         });
         continue;

@@ -35,6 +35,8 @@ export interface IFalt {
   LookupList?: string;
   DisplayFormat?: 'DateOnly' | 'DateTime';
   ClientSideComponentId: string;
+  /** A Note column in a library holds 255 characters unless this is set. */
+  UnlimitedLengthInDocumentLibrary?: boolean;
 }
 
 export interface IVersion {
@@ -260,6 +262,7 @@ export class SpLager {
       Description: String(f.Description ?? ''),
       LookupList: f.List ? String(f.List).replace(/[{}]/g, '') : undefined,
       DisplayFormat: falttyp === 'DateTime' ? (f.Format === 'DateOnly' ? 'DateOnly' : 'DateTime') : undefined,
+      UnlimitedLengthInDocumentLibrary: sant(f.UnlimitedLengthInDocumentLibrary),
       ClientSideComponentId: '00000000-0000-0000-0000-000000000000'
     };
     if (nytt.EnforceUniqueValues && !nytt.Indexed) {

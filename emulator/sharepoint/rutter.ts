@@ -607,7 +607,8 @@ function validera(lager: SpLager, l: ILista, kropp: Record<string, unknown>, bef
       switch (falt.TypeAsString) {
         case 'Text': case 'Note': case 'Choice':
           if (typeof v !== 'string') fel('Edm.String');
-          if (falt.TypeAsString === 'Text' && (v as string).length > 255) {
+          if ((falt.TypeAsString === 'Text' || (falt.TypeAsString === 'Note' && l.BaseTemplate === 101 && !falt.UnlimitedLengthInDocumentLibrary)) &&
+            (v as string).length > 255) {
             throw spFel(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException', 'The value for the field is longer than 255 characters.');
           }
           break;

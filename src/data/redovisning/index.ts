@@ -1,0 +1,2 @@
+export type { Filinnehall, IRedovisningsfil, IRedovisningTjanst, ISparadRedovisning } from './RedovisningTjanst';
+export { RedovisningTjanst } from './RedovisningTjanst';

@@ -1,0 +1,2 @@
+export { RedovisningPanel } from './RedovisningPanel';
+export type { IRedovisningPanelProps } from './RedovisningPanel';
