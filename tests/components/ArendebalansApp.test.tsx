@@ -5,6 +5,10 @@ import { IUppdrag } from '../../src/domain/uppdrag';
 import { PartRoot } from '../../src/ui/PartRoot';
 import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
 import { DataFel } from '../../src/data/fel';
+import { IRedovisningTjanst } from '../../src/data/redovisning/RedovisningTjanst';
+
+/** Reports are not opened in these tests; any call fails them. */
+const redovisning = new Proxy({}, { get: () => () => { throw new Error('Redovisningstjänsten ska inte anropas här'); } }) as IRedovisningTjanst;
 
 /** A fake service: the component test checks rendering, the service tests check the data. */
 function tjanst(lista: IUppdrag[], felaktiga: Array<{ id: number; rubrik: string; problem: string }> = []): IUppdragTjanst {
@@ -34,7 +38,7 @@ const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
 
 describe('Ärendebalanslistan', () => {
   it('har en rubrik och säger rakt ut när det inte finns några uppdrag', async () => {
-    render(<PartRoot><ArendebalansApp tjanst={tjanst([])} idag="2025-07-01" dagarTillInaktuell={30} /></PartRoot>);
+    render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={tjanst([])} idag="2025-07-01" dagarTillInaktuell={30} /></PartRoot>);
     expect(screen.getByRole('heading', { level: 2, name: 'Ärendebalanslista' })).toBeInTheDocument();
     expect(await screen.findByText('Inga uppdrag att visa')).toBeInTheDocument();
   });
@@ -42,7 +46,7 @@ describe('Ärendebalanslistan', () => {
   it('markerar ett försenat uppdrag med ord, inte bara färg, och lämnar ett verkställt ifred', async () => {
     render(
       <PartRoot>
-        <ArendebalansApp
+        <ArendebalansApp redovisningTjanst={redovisning}
           idag="2025-07-05"
           dagarTillInaktuell={30}
           tjanst={tjanst([
@@ -65,7 +69,7 @@ describe('Ärendebalanslistan', () => {
   it('pekar ut uppdrag som ingen uppdaterat på länge', async () => {
     render(
       <PartRoot>
-        <ArendebalansApp idag="2025-07-05" dagarTillInaktuell={14} tjanst={tjanst([uppdrag({ planeratKlart: '2026-01-01', senastAndrad: '2025-06-01' })])} />
+        <ArendebalansApp redovisningTjanst={redovisning} idag="2025-07-05" dagarTillInaktuell={14} tjanst={tjanst([uppdrag({ planeratKlart: '2026-01-01', senastAndrad: '2025-06-01' })])} />
       </PartRoot>
     );
     expect(await screen.findByText(/Ej uppdaterat på 14 dagar/)).toBeInTheDocument();
@@ -74,7 +78,7 @@ describe('Ärendebalanslistan', () => {
   it('säger vilka rader som inte kan visas, och visar resten', async () => {
     render(
       <PartRoot>
-        <ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30}
+        <ArendebalansApp redovisningTjanst={redovisning} idag="2025-07-05" dagarTillInaktuell={30}
           tjanst={tjanst([uppdrag({})], [{ id: 9, rubrik: '<script>alert(1)</script>', problem: 'Klar' }])} />
       </PartRoot>
     );
@@ -94,7 +98,7 @@ describe('Ärendebalanslistan', () => {
       befintligaKallNycklar: async () => new Set<string>(),
       kanRedigera: async () => false
     };
-    render(<PartRoot><ArendebalansApp idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
+    render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
     expect(await screen.findByText(/Det gick inte att nå Microsoft 365/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
     expect(await screen.findByText('Inga uppdrag att visa')).toBeInTheDocument();
@@ -105,12 +109,24 @@ describe('att öppna ett uppdrag', () => {
   it('öppnar detaljerna från listan och direkt från en länk', async () => {
     const u = uppdrag({ id: 12, rubrik: 'Laddinfrastruktur för elbilar', diarienummer: 'KS 2025/77' });
     const medDetalj: IUppdragTjanst = { ...tjanst([u]), hamta: async () => ({ uppdrag: u, etag: '"1"' }) };
-    const { unmount } = render(<PartRoot><ArendebalansApp tjanst={medDetalj} idag="2026-11-27" dagarTillInaktuell={30} lankTill={(id) => `https://exempel/?uppdrag=${id}`} /></PartRoot>);
-    fireEvent.click(await screen.findByRole('button', { name: 'Öppna Laddinfrastruktur för elbilar' }));
+    const { unmount } = render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={medDetalj} idag="2026-11-27" dagarTillInaktuell={30} lankTill={(id) => `https://exempel/?uppdrag=${id}`} /></PartRoot>);
+    fireEvent.click(await screen.findByRole('button', { name: 'Laddinfrastruktur för elbilar' }));
     expect(await screen.findByText('KS 2025/77')).toBeInTheDocument();
     expect(screen.getByLabelText('Länk till uppdraget')).toHaveValue('https://exempel/?uppdrag=12');
     unmount();
-    render(<PartRoot><ArendebalansApp tjanst={medDetalj} idag="2026-11-27" dagarTillInaktuell={30} oppnaId={12} /></PartRoot>);
+    render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={medDetalj} idag="2026-11-27" dagarTillInaktuell={30} oppnaId={12} /></PartRoot>);
     expect(await screen.findByText('KS 2025/77')).toBeInTheDocument();
+  });
+});
+
+describe('handläggarens verktyg', () => {
+  it('visar Redovisning till KF bara för den som får redigera', async () => {
+    const las = tjanst([uppdrag({})]);
+    const { unmount } = render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={las} idag="2026-11-27" dagarTillInaktuell={30} /></PartRoot>);
+    await screen.findByText('Utred kontinuerligt uppdaterade ärendebalanslistor');
+    expect(screen.queryByRole('menuitem', { name: 'Redovisning till KF' })).toBeNull();
+    unmount();
+    render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={{ ...las, kanRedigera: async () => true }} idag="2026-11-27" dagarTillInaktuell={30} /></PartRoot>);
+    expect(await screen.findByRole('menuitem', { name: 'Redovisning till KF' })).toBeInTheDocument();
   });
 });

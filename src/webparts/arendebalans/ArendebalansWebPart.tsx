@@ -2,7 +2,9 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneSlider } from '@microsoft/sp-property-pane';
 import { SPFx } from '@pnp/sp';
 import * as strings from 'ArendebalansWebPartStrings';
+import { IMotesTjanst, MotesTjanst } from '../../data/moten/MotesTjanst';
 import { skapaSp } from '../../data/pnp';
+import { IRedovisningTjanst, RedovisningTjanst } from '../../data/redovisning/RedovisningTjanst';
 import { IUppdragTjanst, UppdragTjanst } from '../../data/uppdrag/UppdragTjanst';
 import { swedishDate } from '../../domain/dates';
 import { STANDARD_DAGAR_TILL_INAKTUELL } from '../../domain/uppdrag';
@@ -16,17 +18,24 @@ export interface IArendebalansWebPartProps {
 
 export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebalansWebPartProps> {
   private tjanst!: IUppdragTjanst;
+  private redovisningTjanst!: IRedovisningTjanst;
+  private motesTjanst!: IMotesTjanst;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     const webb = this.context.pageContext.web;
-    this.tjanst = new UppdragTjanst(skapaSp(webb.absoluteUrl, SPFx(this.context)), webb.serverRelativeUrl);
+    const sp = skapaSp(webb.absoluteUrl, SPFx(this.context));
+    this.tjanst = new UppdragTjanst(sp, webb.serverRelativeUrl);
+    this.redovisningTjanst = new RedovisningTjanst(sp, webb.serverRelativeUrl);
+    this.motesTjanst = new MotesTjanst(sp, webb.serverRelativeUrl);
   }
 
   protected renderInnehall(): React.ReactElement {
     return (
       <ArendebalansApp
         tjanst={this.tjanst}
+        redovisningTjanst={this.redovisningTjanst}
+        motesTjanst={this.motesTjanst}
         idag={swedishDate(new Date())}
         dagarTillInaktuell={this.properties.dagarTillInaktuell ?? STANDARD_DAGAR_TILL_INAKTUELL}
         oppnaId={uppdragFranLank(this.teamsUndersida, window.location.search)}

@@ -1,17 +1,24 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType } from '@fluentui/react';
+import { CommandBar, ICommandBarItemProps, MessageBar, MessageBarType, Panel, PanelType, Pivot, PivotItem } from '@fluentui/react';
 import * as strings from 'ArendebalansWebPartStrings';
+import { addDays, format, parseISO } from 'date-fns';
 import { IsoDate } from '../../../domain/dates';
+import { IMotesTjanst } from '../../../data/moten/MotesTjanst';
+import { IRedovisningTjanst } from '../../../data/redovisning/RedovisningTjanst';
 import { IUppdragTjanst } from '../../../data/uppdrag/UppdragTjanst';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { PartShell } from '../../../ui/PartShell';
 import { useLaddning } from '../../../ui/useLaddning';
 import { UppdragDetalj } from './detalj/UppdragDetalj';
-import { UppdragLista } from './UppdragLista';
+import { AndratSedan, StatusOversikt, UppdragVy } from './lista';
+import { RedovisningPanel } from './redovisning';
 
 export interface IArendebalansAppProps {
   tjanst: IUppdragTjanst;
+  redovisningTjanst: IRedovisningTjanst;
+  /** For "ändrat sedan": the last KS sammanträde is where the readers last looked at the list. */
+  motesTjanst?: IMotesTjanst;
   idag: IsoDate;
   dagarTillInaktuell: number;
   /** Opens this uppdrag at start: a Teams deep link or `?uppdrag=` on the SharePoint page. */
@@ -20,13 +27,34 @@ export interface IArendebalansAppProps {
   lankTill?: (id: number) => string;
 }
 
-export function ArendebalansApp({ tjanst, idag, dagarTillInaktuell, oppnaId, lankTill }: IArendebalansAppProps): JSX.Element {
+type Verktyg = 'redovisning';
+
+/** The date "ändrat sedan" starts from: the last KS meeting, else a month back. */
+function useSenasteKsMote(motesTjanst: IMotesTjanst | undefined, idag: IsoDate): IsoDate {
+  const { data } = useLaddning(async () => {
+    if (!motesTjanst) return undefined;
+    const { tidigare } = await motesTjanst.hamtaSammantraden(idag);
+    return tidigare.find((m) => m.organ === 'Kommunstyrelsen')?.datum;
+  }, [motesTjanst, idag]);
+  return data ?? format(addDays(parseISO(idag), -30), 'yyyy-MM-dd');
+}
+
+export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
+  const { tjanst, redovisningTjanst, motesTjanst, idag, dagarTillInaktuell, oppnaId, lankTill } = props;
   const { data, fel, laddar, laddaOm } = useLaddning(() => tjanst.hamtaAlla(), [tjanst]);
   const { data: kanRedigera } = useLaddning(() => tjanst.kanRedigera(), [tjanst]);
+  const standardFran = useSenasteKsMote(motesTjanst, idag);
   const [oppet, satOppet] = React.useState<number | undefined>(oppnaId);
+  const [verktyg, satVerktyg] = React.useState<Verktyg | undefined>();
   const uppdrag = React.useMemo(() => (data?.rader ?? []).map((r) => r.uppdrag), [data]);
+
+  const kommandon: ICommandBarItemProps[] = kanRedigera ? [
+    { key: 'redovisning', text: strings.KommandoRedovisning, iconProps: { iconName: 'ReportDocument' }, onClick: () => satVerktyg('redovisning') }
+  ] : [];
+
   return (
     <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
+      {kommandon.length > 0 && <CommandBar items={kommandon} ariaLabel={strings.KommandonEtikett} />}
       <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} />
       {data && data.felaktiga.length > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
@@ -34,10 +62,27 @@ export function ArendebalansApp({ tjanst, idag, dagarTillInaktuell, oppnaId, lan
           {data.felaktiga.slice(0, 5).map((f) => `${f.rubrik || `#${f.id}`} (${f.problem})`).join('; ')}
         </MessageBar>
       )}
-      {data && <UppdragLista uppdrag={uppdrag} idag={idag} dagarTillInaktuell={dagarTillInaktuell} onOppna={satOppet} />}
+      {data && (
+        <Pivot>
+          <PivotItem headerText={strings.FlikLista} itemKey="lista">
+            <UppdragVy uppdrag={uppdrag} idag={idag} dagarTillInaktuell={dagarTillInaktuell} onOppna={satOppet} />
+          </PivotItem>
+          <PivotItem headerText={strings.FlikAndratSedan} itemKey="andrat">
+            <AndratSedan uppdrag={uppdrag} tjanst={tjanst} standardFran={standardFran} idag={idag} onOppna={satOppet} />
+          </PivotItem>
+          <PivotItem headerText={strings.FlikOversikt} itemKey="oversikt">
+            <StatusOversikt uppdrag={uppdrag} idag={idag} />
+          </PivotItem>
+        </Pivot>
+      )}
       {oppet !== undefined && (
         <UppdragDetalj tjanst={tjanst} id={oppet} idag={idag} dagarTillInaktuell={dagarTillInaktuell} kanRedigera={kanRedigera === true}
           lank={lankTill?.(oppet)} onStang={() => satOppet(undefined)} onSparat={laddaOm} />
+      )}
+      {verktyg === 'redovisning' && (
+        <Panel isOpen type={PanelType.large} onDismiss={() => satVerktyg(undefined)} headerText={strings.KommandoRedovisning} closeButtonAriaLabel={strings.Stang}>
+          <RedovisningPanel uppdragTjanst={tjanst} redovisningTjanst={redovisningTjanst} idag={idag} />
+        </Panel>
       )}
     </PartShell>
   );

@@ -14,7 +14,6 @@ define([], function () {
     GruppVisning: 'Display',
     FaltDagarTillInaktuell: 'Mark tasks not updated for (days)',
     FelaktigaRader: '{0} rows in the list have a status that is not one of the list\'s choices and are not shown:',
-    Oppna: 'Open {0}',
     Stang: 'Close',
     Redigera: 'Edit',
     Spara: 'Save',
@@ -58,6 +57,13 @@ define([], function () {
     KonfliktSpara: 'Save my choices',
     KonfliktIngen: 'None of your changes collide with theirs. Save to put your changes on top of their version.',
     Statusval: 'Choose status',
-    Lank: 'Link to the task'
+    Lank: 'Link to the task',
+    FlikLista: 'Tasks',
+    FlikAndratSedan: 'Changed since',
+    FlikOversikt: 'Overview',
+    KommandoRedovisning: 'Report to the council',
+    KommandoImport: 'Import from Excel',
+    KommandoProtokoll: 'From minutes',
+    KommandonEtikett: 'Actions for case officers'
   };
 });

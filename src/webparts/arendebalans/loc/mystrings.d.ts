@@ -13,7 +13,6 @@ declare interface IArendebalansWebPartStrings {
   GruppVisning: string;
   FaltDagarTillInaktuell: string;
   FelaktigaRader: string;
-  Oppna: string;
   Stang: string;
   Redigera: string;
   Spara: string;
@@ -58,6 +57,13 @@ declare interface IArendebalansWebPartStrings {
   KonfliktIngen: string;
   Statusval: string;
   Lank: string;
+  FlikLista: string;
+  FlikAndratSedan: string;
+  FlikOversikt: string;
+  KommandoRedovisning: string;
+  KommandoImport: string;
+  KommandoProtokoll: string;
+  KommandonEtikett: string;
 }
 
 declare module 'ArendebalansWebPartStrings' {

@@ -14,7 +14,6 @@ define([], function () {
     GruppVisning: 'Visning',
     FaltDagarTillInaktuell: 'Markera uppdrag som inte uppdaterats på (dagar)',
     FelaktigaRader: '{0} rader i listan har en status som inte är ett av listans val och visas inte:',
-    Oppna: 'Öppna {0}',
     Stang: 'Stäng',
     Redigera: 'Redigera',
     Spara: 'Spara',
@@ -58,6 +57,13 @@ define([], function () {
     KonfliktSpara: 'Spara mina val',
     KonfliktIngen: 'Ingen av dina ändringar krockar med deras. Spara för att lägga dina ändringar ovanpå deras version.',
     Statusval: 'Välj status',
-    Lank: 'Länk till uppdraget'
+    Lank: 'Länk till uppdraget',
+    FlikLista: 'Uppdrag',
+    FlikAndratSedan: 'Ändrat sedan',
+    FlikOversikt: 'Översikt',
+    KommandoRedovisning: 'Redovisning till KF',
+    KommandoImport: 'Importera från Excel',
+    KommandoProtokoll: 'Från protokoll',
+    KommandonEtikett: 'Åtgärder för handläggare'
   };
 });
