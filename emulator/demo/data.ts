@@ -18,12 +18,15 @@ import { UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../src/schema/
 import { ILista, SpLager } from '../sharepoint/lager';
 import { DEMO_ENHETER } from '../graph/intune';
 import { DEMO_LANTAGARE } from './anvandare';
+import { protokollDocx, protokollText } from './protokollText';
 
 const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
 const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
 /** An instant on a Swedish calendar day at a Swedish clock hour. */
 const tidpunkt = (d: IsoDate, timme = 9): string => new Date(Date.parse(tillSpDatum(d)) + timme * 3600 * 1000).toISOString().replace(/\.000Z$/, 'Z');
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** Demo data is never saved in the future. */
+const inteEfter = (d: IsoDate, grans: IsoDate): IsoDate => (d < grans ? d : grans);
 
 const ADMIN = 50;
 const HANDLAGGARE = [20, 21, 22];
@@ -150,7 +153,7 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
       [UppdragFalt.PlaneratKlart]: tillSpDatum(planerat),
       [UppdragFalt.TextForPolitiker]: status === 'Verkstallt' ? 'Uppdraget är genomfört.' : null,
       ...(sen ? { [UppdragFalt.OrsakKod]: valj(ORSAKER), [UppdragFalt.OrsakText]: 'Se var i hanteringen.' } : {})
-    }, handlaggare, tidpunkt(senast < nar ? nar : senast, 15));
+    }, handlaggare, tidpunkt([senast < nar ? nar : senast, idag].sort()[0], 15));
   });
 
   // ---- Organ, sammanträden, handlingar, protokoll, anslag ----
@@ -185,16 +188,16 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
         [SammantradeFalt.Plats]: kort === 'KF' ? 'Kommunfullmäktiges sessionssal' : 'Sammanträdesrum Ådalen',
         [SammantradeFalt.Status]: genomfort ? 'Genomfört' : m === 1 ? 'Kallat' : 'Planerat',
         [SammantradeFalt.KallelseAnslagen]: kort === 'KF' ? tillSpDatum(plus(motesdag, -10)) : null
-      }, SEKRETERARE[oi % 2], tidpunkt(plus(motesdag, -30)));
+      }, SEKRETERARE[oi % 2], tidpunkt(inteEfter(plus(motesdag, -30), idag)));
       resultat.sammantraden++;
       if (m > 1) continue;
       const sekreterare = SEKRETERARE[oi % 2];
       const dokument = (bibliotek: ILista, namn: string, varden: Record<string, unknown>, innehall: string): void => {
-        const d = lager.skapaObjekt(bibliotek, { [HandlingFalt.Sammantrade]: mote.Id, ...varden }, sekreterare, tidpunkt(plus(motesdag, -8)));
+        const d = lager.skapaObjekt(bibliotek, { [HandlingFalt.Sammantrade]: mote.Id, ...varden }, sekreterare, tidpunkt(inteEfter(plus(motesdag, -8), idag)));
         d.fil = { namn, innehall: text(innehall), uniqueId: d.GUID };
         resultat.handlingar++;
       };
-      const publicerad = { [HandlingFalt.Publicerad]: true, [HandlingFalt.PubliceradDatum]: tidpunkt(plus(motesdag, -7), 8) };
+      const publicerad = { [HandlingFalt.Publicerad]: true, [HandlingFalt.PubliceradDatum]: tidpunkt(inteEfter(plus(motesdag, -7), idag), 8) };
       dokument(handlingar, `${kort}-${motesdag}-kallelse.txt`, { [HandlingFalt.Rubrik]: 'Kallelse', [HandlingFalt.Dokumenttyp]: 'Kallelse', [HandlingFalt.Klassificering]: 'Offentlig', ...publicerad },
         `Kallelse till ${org.varden[OrganFalt.Namn]} ${motesdag}.`);
       dokument(handlingar, `${kort}-${motesdag}-foredragningslista.txt`, { [HandlingFalt.Rubrik]: 'Föredragningslista', [HandlingFalt.Dokumenttyp]: 'Föredragningslista', [HandlingFalt.Klassificering]: 'Offentlig', ...publicerad },
@@ -233,7 +236,8 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
           : '[]',
         [ProtokollFalt.Forvaringsplats]: 'Kommunkansliet, Kommunhuset'
       }, sekreterare, tidpunkt(plus(motesdag, 1)));
-      p.fil = { namn: `${kort}-${motesdag}-protokoll.txt`, innehall: text(`Protokoll från ${org.varden[OrganFalt.Namn]} ${motesdag}.`), uniqueId: p.GUID };
+      const protokollet = protokollText({ organ: String(org.varden[OrganFalt.Namn]), kort, motesdag, justerad: justeradDag, lopnummer: m + 12 });
+      p.fil = { namn: `${kort}-${motesdag}-protokoll.docx`, innehall: protokollDocx(protokollet), uniqueId: p.GUID };
       resultat.protokoll++;
       if (justeradDag) {
         const uppsatt = flyttaTillVardag(plus(justeradDag, 1));

@@ -22,6 +22,10 @@ describe('demodata', () => {
     const klasser = new Set(Array.from(handlingar.objekt.values()).map((o) => o.varden.Klassificering));
     expect(klasser).toEqual(new Set(['Offentlig', 'Arbetsmaterial']));
     expect(a.lager.listaMedTitel('Sekretess')!.objekt.size).toBeGreaterThan(0);
+    // Nothing is saved in the future: "senast ändrad" and "ändrat sedan" rely on it.
+    for (const lista of a.lager.listor) {
+      for (const o of lista.objekt.values()) expect(o.andrad < '2026-11-28').toBe(true);
+    }
   });
 });
 
