@@ -30,6 +30,7 @@ import { StatusCell } from '../src/extensions/uppdragStatus/components/StatusCel
 import { Tjanstestatus } from '../src/extensions/tjanstestatus/components/Tjanstestatus';
 import { ArendebalansApp } from '../src/webparts/arendebalans/components/ArendebalansApp';
 import { RedovisningTjanst } from '../src/data/redovisning/RedovisningTjanst';
+import { ProtokollTjanst } from '../src/data/moten/ProtokollTjanst';
 import { sidLank, uppdragFranLank } from '../src/webparts/arendebalans/lankar';
 import { EpostrutinApp } from '../src/webparts/epostrutin/components/EpostrutinApp';
 import { MotesportalApp } from '../src/webparts/motesportal/components/MotesportalApp';
@@ -89,7 +90,7 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
     namn: () => arendebalansStrings.Rubrik,
     // ?uppdrag=<id> opens one uppdrag, as on a SharePoint page (a Teams deep link gives the same id).
     rot: (v) => <ArendebalansApp tjanst={new UppdragTjanst(v.sp, v.webbSokvag)} redovisningTjanst={new RedovisningTjanst(v.sp, v.webbSokvag)}
-      motesTjanst={new MotesTjanst(v.sp, v.webbSokvag)} idag={v.idag} dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL}
+      motesTjanst={new MotesTjanst(v.sp, v.webbSokvag)} protokollTjanst={new ProtokollTjanst(v.sp, v.webbSokvag)} idag={v.idag} dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL}
       oppnaId={uppdragFranLank(undefined, window.location.search)}
       lankTill={(id) => sidLank(`${window.location.origin}${window.location.pathname}`, id)} />
   },

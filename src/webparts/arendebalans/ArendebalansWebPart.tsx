@@ -3,6 +3,7 @@ import { IPropertyPaneConfiguration, PropertyPaneSlider } from '@microsoft/sp-pr
 import { SPFx } from '@pnp/sp';
 import * as strings from 'ArendebalansWebPartStrings';
 import { IMotesTjanst, MotesTjanst } from '../../data/moten/MotesTjanst';
+import { IProtokollTjanst, ProtokollTjanst } from '../../data/moten/ProtokollTjanst';
 import { skapaSp } from '../../data/pnp';
 import { IRedovisningTjanst, RedovisningTjanst } from '../../data/redovisning/RedovisningTjanst';
 import { IUppdragTjanst, UppdragTjanst } from '../../data/uppdrag/UppdragTjanst';
@@ -20,6 +21,7 @@ export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebala
   private tjanst!: IUppdragTjanst;
   private redovisningTjanst!: IRedovisningTjanst;
   private motesTjanst!: IMotesTjanst;
+  private protokollTjanst!: IProtokollTjanst;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -28,6 +30,7 @@ export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebala
     this.tjanst = new UppdragTjanst(sp, webb.serverRelativeUrl);
     this.redovisningTjanst = new RedovisningTjanst(sp, webb.serverRelativeUrl);
     this.motesTjanst = new MotesTjanst(sp, webb.serverRelativeUrl);
+    this.protokollTjanst = new ProtokollTjanst(sp, webb.serverRelativeUrl);
   }
 
   protected renderInnehall(): React.ReactElement {
@@ -36,6 +39,7 @@ export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebala
         tjanst={this.tjanst}
         redovisningTjanst={this.redovisningTjanst}
         motesTjanst={this.motesTjanst}
+        protokollTjanst={this.protokollTjanst}
         idag={swedishDate(new Date())}
         dagarTillInaktuell={this.properties.dagarTillInaktuell ?? STANDARD_DAGAR_TILL_INAKTUELL}
         oppnaId={uppdragFranLank(this.teamsUndersida, window.location.search)}

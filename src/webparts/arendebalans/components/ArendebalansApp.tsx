@@ -4,6 +4,7 @@ import * as strings from 'ArendebalansWebPartStrings';
 import { addDays, format, parseISO } from 'date-fns';
 import { IsoDate } from '../../../domain/dates';
 import { IMotesTjanst } from '../../../data/moten/MotesTjanst';
+import { IProtokollTjanst } from '../../../data/moten/ProtokollTjanst';
 import { IRedovisningTjanst } from '../../../data/redovisning/RedovisningTjanst';
 import { IUppdragTjanst } from '../../../data/uppdrag/UppdragTjanst';
 import { fyll } from '../../../ui/format';
@@ -12,11 +13,14 @@ import { PartShell } from '../../../ui/PartShell';
 import { useLaddning } from '../../../ui/useLaddning';
 import { UppdragDetalj } from './detalj/UppdragDetalj';
 import { AndratSedan, StatusOversikt, UppdragVy } from './lista';
+import { ImportPanel, ProtokollPanel } from './import';
 import { RedovisningPanel } from './redovisning';
 
 export interface IArendebalansAppProps {
   tjanst: IUppdragTjanst;
   redovisningTjanst: IRedovisningTjanst;
+  /** Justerade protokoll to propose uppdrag from. */
+  protokollTjanst?: IProtokollTjanst;
   /** For "ändrat sedan": the last KS sammanträde is where the readers last looked at the list. */
   motesTjanst?: IMotesTjanst;
   idag: IsoDate;
@@ -27,7 +31,7 @@ export interface IArendebalansAppProps {
   lankTill?: (id: number) => string;
 }
 
-type Verktyg = 'redovisning';
+type Verktyg = 'redovisning' | 'import' | 'protokoll';
 
 /** The date "ändrat sedan" starts from: the last KS meeting, else a month back. */
 function useSenasteKsMote(motesTjanst: IMotesTjanst | undefined, idag: IsoDate): IsoDate {
@@ -40,7 +44,7 @@ function useSenasteKsMote(motesTjanst: IMotesTjanst | undefined, idag: IsoDate):
 }
 
 export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
-  const { tjanst, redovisningTjanst, motesTjanst, idag, dagarTillInaktuell, oppnaId, lankTill } = props;
+  const { tjanst, redovisningTjanst, protokollTjanst, motesTjanst, idag, dagarTillInaktuell, oppnaId, lankTill } = props;
   const { data, fel, laddar, laddaOm } = useLaddning(() => tjanst.hamtaAlla(), [tjanst]);
   const { data: kanRedigera } = useLaddning(() => tjanst.kanRedigera(), [tjanst]);
   const standardFran = useSenasteKsMote(motesTjanst, idag);
@@ -49,8 +53,11 @@ export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
   const uppdrag = React.useMemo(() => (data?.rader ?? []).map((r) => r.uppdrag), [data]);
 
   const kommandon: ICommandBarItemProps[] = kanRedigera ? [
-    { key: 'redovisning', text: strings.KommandoRedovisning, iconProps: { iconName: 'ReportDocument' }, onClick: () => satVerktyg('redovisning') }
+    { key: 'redovisning', text: strings.KommandoRedovisning, iconProps: { iconName: 'ReportDocument' }, onClick: () => satVerktyg('redovisning') },
+    { key: 'import', text: strings.KommandoImport, iconProps: { iconName: 'ExcelDocument' }, onClick: () => satVerktyg('import') },
+    { key: 'protokoll', text: strings.KommandoProtokoll, iconProps: { iconName: 'TextDocument' }, onClick: () => satVerktyg('protokoll') }
   ] : [];
+  const efterSkapande = (): void => { satVerktyg(undefined); laddaOm(); };
 
   return (
     <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
@@ -83,6 +90,10 @@ export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
         <Panel isOpen type={PanelType.large} onDismiss={() => satVerktyg(undefined)} headerText={strings.KommandoRedovisning} closeButtonAriaLabel={strings.Stang}>
           <RedovisningPanel uppdragTjanst={tjanst} redovisningTjanst={redovisningTjanst} idag={idag} />
         </Panel>
+      )}
+      {verktyg === 'import' && <ImportPanel uppdragTjanst={tjanst} onKlar={efterSkapande} onStang={() => satVerktyg(undefined)} />}
+      {verktyg === 'protokoll' && (
+        <ProtokollPanel uppdragTjanst={tjanst} protokollTjanst={protokollTjanst} onKlar={efterSkapande} onStang={() => satVerktyg(undefined)} />
       )}
     </PartShell>
   );
