@@ -6,35 +6,15 @@ import { PartRoot } from '../../src/ui/PartRoot';
 import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
 import { DataFel } from '../../src/data/fel';
 import { IRedovisningTjanst } from '../../src/data/redovisning/RedovisningTjanst';
+import { ettUppdrag, falskUppdragTjanst } from '../support/testdata';
 
 /** Reports are not opened in these tests; any call fails them. */
 const redovisning = new Proxy({}, { get: () => () => { throw new Error('Redovisningstjänsten ska inte anropas här'); } }) as IRedovisningTjanst;
 
-/** A fake service: the component test checks rendering, the service tests check the data. */
-function tjanst(lista: IUppdrag[], felaktiga: Array<{ id: number; rubrik: string; problem: string }> = []): IUppdragTjanst {
-  return {
-    hamtaAlla: async () => ({ rader: lista.map((u) => ({ uppdrag: u, etag: '"1"' })), felaktiga }),
-    hamta: async () => { throw new Error('används inte'); },
-    spara: async () => '"2"',
-    hamtaHistorik: async () => [],
-    skapa: async () => [],
-    befintligaKallNycklar: async () => new Set<string>(),
-    kanRedigera: async () => false
-  };
-}
+const uppdrag = ettUppdrag;
 
-const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
-  id: 1,
-  rubrik: 'Utred kontinuerligt uppdaterade ärendebalanslistor',
-  beslutsinstans: 'KS',
-  beslutsdatum: '2020-04-20',
-  paragraf: '§ 54',
-  forvaltning: 'Kommunledningskontoret',
-  status: 'Pagar',
-  planeratKlart: '2025-06-30',
-  senastAndrad: '2025-06-20',
-  ...del
-});
+const tjanst = (lista: IUppdrag[], felaktiga: Array<{ id: number; rubrik: string; problem: string }> = []): IUppdragTjanst =>
+  falskUppdragTjanst(lista, { hamtaAlla: async () => ({ rader: lista.map((u) => ({ uppdrag: u, etag: '"1"' })), felaktiga }) });
 
 describe('Ärendebalanslistan', () => {
   it('har en rubrik och säger rakt ut när det inte finns några uppdrag', async () => {
@@ -89,15 +69,9 @@ describe('Ärendebalanslistan', () => {
 
   it('förklarar ett fel på svenska och låter läsaren försöka igen', async () => {
     let forsok = 0;
-    const trasig: IUppdragTjanst = {
-      hamtaAlla: async () => { forsok++; if (forsok === 1) throw new DataFel('natverk'); return { rader: [], felaktiga: [] }; },
-      hamta: async () => { throw new Error('används inte'); },
-      spara: async () => '"2"',
-      hamtaHistorik: async () => [],
-      skapa: async () => [],
-      befintligaKallNycklar: async () => new Set<string>(),
-      kanRedigera: async () => false
-    };
+    const trasig = falskUppdragTjanst([], {
+      hamtaAlla: async () => { forsok++; if (forsok === 1) throw new DataFel('natverk'); return { rader: [], felaktiga: [] }; }
+    });
     render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} idag="2025-07-05" dagarTillInaktuell={30} tjanst={trasig} /></PartRoot>);
     expect(await screen.findByText(/Det gick inte att nå Microsoft 365/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));

@@ -4,6 +4,7 @@ import { StatusCell } from '../../src/extensions/uppdragStatus/components/Status
 import { StatusbegaranDialog } from '../../src/extensions/uppdragCommands/components/StatusbegaranDialog';
 import { IUppdrag } from '../../src/domain/uppdrag';
 import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
+import { falskUppdragTjanst } from '../support/testdata';
 import { DataFel } from '../../src/data/fel';
 import { Tjanstestatus } from '../../src/extensions/tjanstestatus/components/Tjanstestatus';
 import { PartRoot } from '../../src/ui/PartRoot';
@@ -29,12 +30,7 @@ describe('kommandona på Uppdrag-listan', () => {
     id, rubrik: `Uppdrag ${id}`, beslutsinstans: 'KS', paragraf: `§ ${id}`, forvaltning: 'Kommunledningskontoret', status: 'Pagar',
     planeratKlart: '2027-01-31', varIHanteringen: 'Pågår.', senastAndrad: '2026-11-20', handlaggare: 'Karin Lund', handlaggareEpost: 'karin.lund@kommun.se', ...del
   });
-  const tjanst = (rader: IUppdrag[]): IUppdragTjanst => ({
-    hamtaAlla: async () => ({ rader: rader.map((u) => ({ uppdrag: u, etag: '"1"' })), felaktiga: [] }),
-    hamta: async (id: number) => ({ uppdrag: rader.find((u) => u.id === id)!, etag: '"1"' }),
-    spara: async () => '"2"', hamtaHistorik: async () => [], skapa: async () => [],
-    befintligaKallNycklar: async () => new Set<string>(), kanRedigera: async () => false
-  });
+  const tjanst = (rader: IUppdrag[]): IUppdragTjanst => falskUppdragTjanst(rader);
 
   it('skickar ett mejl per handläggare om vad som saknas, och säger vilka rader som saknar handläggare', async () => {
     const skickat: Array<{ till: string; amne: string; text: string }> = [];

@@ -8,7 +8,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Workbook } from 'exceljs';
 import * as mammoth from 'mammoth';
-import { DataFel } from '../../src/data/fel';
 import { RedovisningTjanst } from '../../src/data/redovisning/RedovisningTjanst';
 import { UppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
 import { IRedovisning, skapaRedovisning } from '../../src/domain/redovisning';
@@ -17,6 +16,7 @@ import { Roll } from '../../src/domain/roller';
 import { RedovisningFalt, UppdragFalt } from '../../src/schema/uppdrag';
 import { byggDocx, byggXlsx } from '../../src/webparts/arendebalans/export';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
+import { forvantaDataFel } from '../support/testdata';
 
 const SITE = '/sites/arendeportalen';
 const IDAG = '2026-11-27';
@@ -31,21 +31,13 @@ beforeAll(async () => {
 afterAll(() => miljo.stang());
 afterEach(() => miljo.emulator.forvantaIngaOkanda());
 
-async function fel(p: Promise<unknown>): Promise<DataFel> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DataFel) return e;
-    throw e;
-  }
-  throw new Error('Inget fel kastades');
-}
+const fel = forvantaDataFel;
 
 function soffice(): string {
   for (const namn of ['soffice', 'libreoffice']) {
     if (spawnSync('sh', ['-c', `command -v ${namn}`]).status === 0) return namn;
   }
-  throw new Error('LibreOffice (soffice) saknas: kör `bash tools/ensure-libreoffice.sh` före testerna.');
+  throw new Error('LibreOffice (soffice) saknas: kör `npm run testmiljo` före testerna.');
 }
 
 describe('exporten av redovisningen', () => {

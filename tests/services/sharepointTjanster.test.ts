@@ -1,6 +1,5 @@
 /** The data layer's SharePoint services against the emulator over loopback HTTP, as the browser would call SharePoint. */
 import { SPBrowser } from '@pnp/sp';
-import { DataFel } from '../../src/data/fel';
 import { MotesTjanst } from '../../src/data/moten/MotesTjanst';
 import { skapaSp } from '../../src/data/pnp';
 import { SurfplattaTjanst } from '../../src/data/surfplattor/SurfplattaTjanst';
@@ -8,6 +7,7 @@ import { UppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
 import { Roll } from '../../src/domain/roller';
 import { UppdragFalt } from '../../src/schema/uppdrag';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
+import { forvantaDataFel } from '../support/testdata';
 
 let miljo: IEmulatorMiljo;
 const SITE = '/sites/arendeportalen';
@@ -22,15 +22,7 @@ afterEach(() => {
   miljo.emulator.forvantaIngaOkanda();
 });
 
-async function fel(p: Promise<unknown>): Promise<DataFel> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DataFel) return e;
-    throw e;
-  }
-  throw new Error('Inget fel kastades');
-}
+const fel = forvantaDataFel;
 
 describe('Uppdrag', () => {
   it('läser hela ärendebalanslistan med handläggarens namn för en ledamot', async () => {

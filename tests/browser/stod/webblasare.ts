@@ -20,7 +20,7 @@ const FLAGGOR = [
 export async function startaChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Chromium saknas (${CHROMIUM}). Webbläsartesterna kör Debians chromium: kör \`bash tools/ensure-chromium.sh\` ` +
+      `Chromium saknas (${CHROMIUM}). Webbläsartesterna kör Debians chromium: kör \`npm run testmiljo\` ` +
       '(npm test och npm run test:browser gör det själva) eller `apt-get update && apt-get install -y chromium`.'
     );
   }

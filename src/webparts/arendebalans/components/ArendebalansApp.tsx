@@ -54,7 +54,7 @@ export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
 
   const kommandon: ICommandBarItemProps[] = kanRedigera ? [
     { key: 'redovisning', text: strings.KommandoRedovisning, iconProps: { iconName: 'ReportDocument' }, onClick: () => satVerktyg('redovisning') },
-    { key: 'import', text: strings.KommandoImport, iconProps: { iconName: 'ExcelDocument' }, onClick: () => satVerktyg('import') },
+    { key: 'import', text: strings.KommandoImport, iconProps: { iconName: 'Import' }, onClick: () => satVerktyg('import') },
     { key: 'protokoll', text: strings.KommandoProtokoll, iconProps: { iconName: 'TextDocument' }, onClick: () => satVerktyg('protokoll') }
   ] : [];
   const efterSkapande = (): void => { satVerktyg(undefined); laddaOm(); };
