@@ -3,6 +3,9 @@ import * as ReactDom from 'react-dom';
 import { BaseListViewCommandSet, IListViewCommandSetExecuteEventParameters } from '@microsoft/sp-listview-extensibility';
 import { SPFx as GraphSPFx } from '@pnp/graph';
 import { SPFx } from '@pnp/sp';
+import { Panel, PanelType } from '@fluentui/react';
+import * as strings from 'UppdragCommandsCommandSetStrings';
+import { IRedovisningTjanst, RedovisningTjanst } from '../../data/redovisning/RedovisningTjanst';
 import { GraphUtskick, IUtskickTjanst } from '../../data/epost/Utskick';
 import { skapaGraph, skapaSp } from '../../data/pnp';
 import { IUppdragTjanst, UppdragTjanst } from '../../data/uppdrag/UppdragTjanst';
@@ -10,17 +13,20 @@ import { swedishDate } from '../../domain/dates';
 import { STANDARD_DAGAR_TILL_INAKTUELL } from '../../domain/uppdrag';
 import { UppdragLista } from '../../schema/uppdrag';
 import { PartRoot } from '../../ui/PartRoot';
-import { KommandoDialog } from './components/KommandoDialog';
+import { RedovisningPanel } from '../../webparts/arendebalans/components/redovisning';
 import { StatusbegaranDialog } from './components/StatusbegaranDialog';
 
 /** Commands on the Uppdrag list; they stay hidden on any other list the set is added to. */
 export default class UppdragCommandsCommandSet extends BaseListViewCommandSet<object> {
   private uppdragTjanst!: IUppdragTjanst;
+  private redovisningTjanst!: IRedovisningTjanst;
   private utskick!: IUtskickTjanst;
 
   public onInit(): Promise<void> {
     const webb = this.context.pageContext.web;
-    this.uppdragTjanst = new UppdragTjanst(skapaSp(webb.absoluteUrl, SPFx(this.context)), webb.serverRelativeUrl);
+    const sp = skapaSp(webb.absoluteUrl, SPFx(this.context));
+    this.uppdragTjanst = new UppdragTjanst(sp, webb.serverRelativeUrl);
+    this.redovisningTjanst = new RedovisningTjanst(sp, webb.serverRelativeUrl);
     this.utskick = new GraphUtskick(skapaGraph(undefined, GraphSPFx(this.context)));
     this.context.listView.listViewStateChangedEvent.add(this, this.onListViewStateChanged);
     this.uppdateraKommandon();
@@ -32,7 +38,11 @@ export default class UppdragCommandsCommandSet extends BaseListViewCommandSet<ob
     this.visa((stang) => event.itemId === 'BEGAR_STATUSUPPDATERING'
       ? <StatusbegaranDialog ids={ids} uppdragTjanst={this.uppdragTjanst} utskick={this.utskick} idag={swedishDate(new Date())}
         dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL} onStang={stang} />
-      : <KommandoDialog onStang={stang} />);
+      : (
+        <Panel isOpen type={PanelType.large} onDismiss={stang} headerText={strings.ExportRubrik} closeButtonAriaLabel={strings.Stang}>
+          <RedovisningPanel uppdragTjanst={this.uppdragTjanst} redovisningTjanst={this.redovisningTjanst} idag={swedishDate(new Date())} />
+        </Panel>
+      ));
   }
 
   private onListViewStateChanged(): void {

@@ -2,7 +2,6 @@ define([], function () {
   return {
     BegarRubrik: 'Request status update',
     ExportRubrik: 'Export report',
-    ExportText: 'The report of decisions not yet implemented to the council (Word and Excel) comes in the next version.',
     Stang: 'Close',
     Hamtar: 'Fetching the selected tasks…',
     Mottagare: 'To {0} ({1})',

@@ -1,7 +1,6 @@
 declare interface IUppdragCommandsCommandSetStrings {
   BegarRubrik: string;
   ExportRubrik: string;
-  ExportText: string;
   Stang: string;
   Hamtar: string;
   Mottagare: string;

@@ -2,7 +2,6 @@ define([], function () {
   return {
     BegarRubrik: 'Begär statusuppdatering',
     ExportRubrik: 'Exportera redovisning',
-    ExportText: 'Redovisningen av ej verkställda beslut till kommunfullmäktige (Word och Excel) kommer i nästa version.',
     Stang: 'Stäng',
     Hamtar: 'Hämtar de markerade uppdragen…',
     Mottagare: 'Till {0} ({1})',
