@@ -50,24 +50,27 @@ export function UppdragFormular({ tjanst, uppdrag, etag, idag, onSparat, onAvbry
     satFel(undefined);
     try {
       await tjanst.spara(uppdrag.id, att, medEtag);
-      onSparat();
     } catch (e) {
-      const f = tolkaDataFel(e);
-      if (f.orsak === 'konflikt') {
-        // Someone saved in between: fetch their version and let the user choose, field by field.
-        try {
-          const deras = await tjanst.hamta(uppdrag.id);
-          const sammanslagning = slaSamman(bas.uppdrag, att, deras.uppdrag);
-          satKonflikt({ sammanslagning, val: {} });
-          satBas({ uppdrag: deras.uppdrag, etag: deras.etag });
-        } catch (e2) {
-          satFel(tolkaDataFel(e2));
-        }
-      } else {
-        satFel(f);
-      }
-    } finally {
+      await efterFel(tolkaDataFel(e), att);
       satSparar(false);
+      return;
+    }
+    // The form closes on success, so no state is set after this.
+    onSparat();
+  };
+
+  const efterFel = async (f: DataFel, att: UppdragAndring): Promise<void> => {
+    if (f.orsak !== 'konflikt') {
+      satFel(f);
+      return;
+    }
+    // Someone saved in between: fetch their version and let the user choose, field by field.
+    try {
+      const deras = await tjanst.hamta(uppdrag.id);
+      satKonflikt({ sammanslagning: slaSamman(bas.uppdrag, att, deras.uppdrag), val: {} });
+      satBas({ uppdrag: deras.uppdrag, etag: deras.etag });
+    } catch (e2) {
+      satFel(tolkaDataFel(e2));
     }
   };
 
