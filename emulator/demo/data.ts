@@ -114,6 +114,8 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
     const forst = plus(beslut, heltal(120, 400));
     const sen = status === 'Forsenat' || (status === 'Pagar' && i % 4 === 1);
     const planerat = status === 'Verkstallt' ? plus(idag, -heltal(5, 200)) : sen ? plus(idag, -heltal(3, 120)) : plus(idag, heltal(10, 300));
+    // A date that slipped was first planned earlier than it is now.
+    const forstPlanerat = planerat < forst ? plus(planerat, -heltal(30, 200)) : forst;
     const ar = beslut.slice(0, 4);
     const skapad = tidpunkt(plus(beslut, 3));
     const o = lager.skapaObjekt(uppdrag, {
@@ -126,8 +128,8 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
       [UppdragFalt.Forvaltning]: forvaltning,
       [UppdragFalt.Handlaggare]: handlaggare,
       [UppdragFalt.Status]: UPPDRAG_STATUS_VAL.EjPaborjat,
-      [UppdragFalt.PlaneratKlart]: tillSpDatum(forst),
-      [UppdragFalt.ForstPlaneratKlart]: tillSpDatum(forst),
+      [UppdragFalt.PlaneratKlart]: tillSpDatum(forstPlanerat),
+      [UppdragFalt.ForstPlaneratKlart]: tillSpDatum(forstPlanerat),
       [UppdragFalt.AterrapporteraSenast]: i % 3 === 0 ? tillSpDatum(plus(forst, 30)) : null,
       [UppdragFalt.VarIHanteringen]: HANTERING.EjPaborjat[0]
     }, ADMIN, skapad);
@@ -136,7 +138,7 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
     if (status !== 'EjPaborjat' && nar < idag) {
       lager.sparaVersion(uppdrag, o, { [UppdragFalt.Status]: UPPDRAG_STATUS_VAL.Pagar, [UppdragFalt.VarIHanteringen]: HANTERING.Pagar[i % 3] }, handlaggare, tidpunkt(nar, 10));
     }
-    if (planerat !== forst) {
+    if (planerat !== forstPlanerat) {
       nar = plus(nar, heltal(20, 80));
       if (nar < idag) {
         lager.sparaVersion(uppdrag, o, {

@@ -199,6 +199,19 @@ export function aterrapporteringI(mening: string): IsoDate | undefined {
   return forstaDatum(senast >= 0 ? efter.slice(senast) : efter);
 }
 
+/**
+ * The administration that carries out an uppdrag given to a political body: a nämnd's förvaltning
+ * ("socialnämnden" → "Socialförvaltningen"), kommunstyrelsen's kommunledningskontor. Anything else
+ * (a förvaltning named directly) is kept; the handläggare can correct it before it is created.
+ */
+export function ansvarigForvaltning(mottagare: string): string {
+  const namn = mottagare.trim();
+  const stor = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+  if (/^kommunstyrelsen$/i.test(namn)) return 'Kommunledningskontoret';
+  const namnd = /^(.*)nämnden$/i.exec(namn);
+  return namnd ? stor(`${namnd[1].toLowerCase()}förvaltningen`) : stor(namn);
+}
+
 export interface IUppdragsforslag {
   kallNyckel: string;
   paragraf: string;
@@ -271,7 +284,7 @@ export function foreslaUppdrag(text: string, kalla: IProtokollKalla): IUppdragsf
         diarienummer: diarienummerI(p.text),
         rubrik: paragrafRubrik(p.text) ?? rubrikAvUppdrag(fynd.vad),
         uppdragstext: fynd.mening.replace(/[;,]$/, '.'),
-        forvaltning: fynd.mottagare,
+        forvaltning: ansvarigForvaltning(fynd.mottagare),
         aterrapporteraSenast: aterrapportera
       });
     });

@@ -59,7 +59,7 @@ describe('ett uppdrag i detalj', () => {
     visa(new MinnesTjanst(uppdrag, historik), false);
     expect(await screen.findByText('Utreda behov, placering och kostnad.')).toBeInTheDocument();
     expect(screen.getByText('KS 2025/112')).toBeInTheDocument();
-    expect(screen.getByText('Datumet har flyttats 1 gånger.')).toBeInTheDocument();
+    expect(screen.getByText('Datumet har flyttats en gång.')).toBeInTheDocument();
     expect(screen.getByText('Planerat klart: 2026-06-30 → 2026-12-31')).toBeInTheDocument();
     expect(screen.getByText('Status: Ej påbörjat → Pågår')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Redigera' })).toBeNull();

@@ -127,7 +127,7 @@ describe('förslag ur ett helt protokoll', () => {
       aterrapporteraSenast: '2020-11-30'
     });
     expect(forslag[1]).toMatchObject({ paragraf: '§ 56', diarienummer: 'KS 2020/612', forvaltning: 'Samhällsbyggnadsförvaltningen', rubrik: 'Motion om solceller' });
-    expect(forslag[2]).toMatchObject({ forvaltning: 'Kultur- och fritidsnämnden', aterrapporteraSenast: '2021-03-31' });
+    expect(forslag[2]).toMatchObject({ forvaltning: 'Kultur- och fritidsförvaltningen', aterrapporteraSenast: '2021-03-31' });
   });
 
   it('låter protokollets metadata gå före texten', () => {
@@ -144,11 +144,21 @@ describe('förslag ur ett helt protokoll', () => {
     const kf = 'Kommunfullmäktige\nSammanträdesdatum 2021-02-22\n§ 12 Dnr KS 2020/900 Kommunfullmäktige ger barn- och utbildningsnämnden i uppdrag att se över skolskjutsreglementet. Uppdraget ska återrapporteras senast den 30 september 2021.';
     expect(foreslaUppdrag(kf, { kalla: '3' })).toEqual([expect.objectContaining({
       paragraf: '§ 12', beslutsinstans: 'KF', beslutsdatum: '2021-02-22', diarienummer: 'KS 2020/900',
-      forvaltning: 'Barn- och utbildningsnämnden', aterrapporteraSenast: '2021-09-30', rubrik: 'Se över skolskjutsreglementet'
+      forvaltning: 'Barn- och utbildningsförvaltningen', aterrapporteraSenast: '2021-09-30', rubrik: 'Se över skolskjutsreglementet'
     })]);
   });
 
   it('ger inga förslag för ett protokoll utan uppdrag', () => {
     expect(foreslaUppdrag('Kommunstyrelsen\n§ 1\nBeslut\nKommunstyrelsen beslutar att godkänna rapporten.', { kalla: '1' })).toEqual([]);
+  });
+});
+
+describe('ansvarig förvaltning för ett uppdrag till en nämnd', () => {
+  it('blir nämndens förvaltning, och kommunstyrelsens kommunledningskontoret', () => {
+    const { ansvarigForvaltning } = jest.requireActual('../../src/domain/protokollUppdrag');
+    expect(ansvarigForvaltning('socialnämnden')).toBe('Socialförvaltningen');
+    expect(ansvarigForvaltning('barn- och utbildningsnämnden')).toBe('Barn- och utbildningsförvaltningen');
+    expect(ansvarigForvaltning('kommunstyrelsen')).toBe('Kommunledningskontoret');
+    expect(ansvarigForvaltning('kommunledningskontoret')).toBe('Kommunledningskontoret');
   });
 });

@@ -64,6 +64,7 @@ define([], function () {
     KommandoRedovisning: 'Report to the council',
     KommandoImport: 'Import from Excel',
     KommandoProtokoll: 'From minutes',
-    KommandonEtikett: 'Actions for case officers'
+    KommandonEtikett: 'Actions for case officers',
+    FlyttatEnGang: 'The date has been moved once.'
   };
 });

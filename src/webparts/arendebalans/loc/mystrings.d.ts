@@ -39,6 +39,7 @@ declare interface IArendebalansWebPartStrings {
   Falt_textForPolitiker: string;
   FaltForstPlanerat: string;
   Flyttat: string;
+  FlyttatEnGang: string;
   IngenHistorik: string;
   HistorikRad: string;
   Tomt: string;

@@ -64,6 +64,7 @@ define([], function () {
     KommandoRedovisning: 'Redovisning till KF',
     KommandoImport: 'Importera från Excel',
     KommandoProtokoll: 'Från protokoll',
-    KommandonEtikett: 'Åtgärder för handläggare'
+    KommandonEtikett: 'Åtgärder för handläggare',
+    FlyttatEnGang: 'Datumet har flyttats en gång.'
   };
 });

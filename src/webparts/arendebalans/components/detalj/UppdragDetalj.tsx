@@ -81,7 +81,7 @@ export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRediger
               <Falt namn={faltnamn('varIHanteringen')} varde={u.varIHanteringen} />
               <Falt namn={faltnamn('planeratKlart')} varde={u.planeratKlart} />
               <Falt namn={strings.FaltForstPlanerat} varde={u.forstPlaneratKlart !== u.planeratKlart ? u.forstPlaneratKlart : undefined} />
-              {flyttningar > 0 && <Text as="p" block>{fyll(strings.Flyttat, flyttningar)}</Text>}
+              {flyttningar > 0 && <Text as="p" block>{flyttningar === 1 ? strings.FlyttatEnGang : fyll(strings.Flyttat, flyttningar)}</Text>}
               <Falt namn={faltnamn('orsakKod')} varde={u.orsakKod} />
               <Falt namn={faltnamn('orsakText')} varde={u.orsakText} />
               <Falt namn={faltnamn('aterrapporteraSenast')} varde={u.aterrapporteraSenast} />
