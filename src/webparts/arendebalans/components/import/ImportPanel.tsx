@@ -9,6 +9,7 @@ import { UPPDRAG_STATUS_VAL } from '../../../../schema/uppdrag';
 import { felText } from '../../../../ui/felText';
 import { fyll } from '../../../../ui/format';
 import { filensBytes, IFilLasare, lataFilLasare } from './filLasare';
+import { FOT_MED_BAKGRUND } from '../../../../ui/panelStilar';
 import { faltText, problemText } from './texter';
 
 export interface IImportPanelProps {
@@ -124,7 +125,8 @@ export function ImportPanel({ uppdragTjanst, onKlar, onStang, filLasare = lataFi
 
   return (
     <Panel isOpen type={PanelType.large} headerText={strings.ImportRubrik} closeButtonAriaLabel={strings.Stang}
-      onDismiss={onStang} onRenderFooterContent={() => fot} isFooterAtBottom>
+      onDismiss={onStang} onRenderFooterContent={() => fot} isFooterAtBottom
+      styles={FOT_MED_BAKGRUND}>
       <Stack tokens={{ childrenGap: 16 }}>
         <Text as="p" block>{strings.ImportBeskrivning}</Text>
         <Stack tokens={{ childrenGap: 4 }}>

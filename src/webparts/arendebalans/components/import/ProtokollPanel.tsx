@@ -12,6 +12,7 @@ import { fyll } from '../../../../ui/format';
 import { Laddningsstatus } from '../../../../ui/Laddningsstatus';
 import { useLaddning } from '../../../../ui/useLaddning';
 import { filensBytes, IFilLasare, lataFilLasare } from './filLasare';
+import { FOT_MED_BAKGRUND } from '../../../../ui/panelStilar';
 import { faltText, problemText } from './texter';
 
 export interface IProtokollPanelProps {
@@ -151,7 +152,8 @@ export function ProtokollPanel({ uppdragTjanst, protokollTjanst, onKlar, onStang
 
   return (
     <Panel isOpen type={PanelType.large} headerText={strings.ProtokollRubrik} closeButtonAriaLabel={strings.Stang}
-      onDismiss={onStang} onRenderFooterContent={() => fot} isFooterAtBottom>
+      onDismiss={onStang} onRenderFooterContent={() => fot} isFooterAtBottom
+      styles={FOT_MED_BAKGRUND}>
       <Stack tokens={{ childrenGap: 16 }}>
         <Text as="p" block>{strings.ProtokollBeskrivning}</Text>
         {protokollTjanst && (
