@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ArendebalansApp } from '../../src/webparts/arendebalans/components/ArendebalansApp';
 import { IUppdrag } from '../../src/domain/uppdrag';
 import { PartRoot } from '../../src/ui/PartRoot';
@@ -102,5 +102,19 @@ describe('handläggarens verktyg', () => {
     unmount();
     render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={{ ...las, kanRedigera: async () => true }} idag="2026-11-27" dagarTillInaktuell={30} /></PartRoot>);
     expect(await screen.findByRole('menuitem', { name: 'Redovisning till KF' })).toBeInTheDocument();
+  });
+});
+
+describe('ändrat sedan', () => {
+  it('läser sammanträdena först när fliken öppnas, och börjar från kommunstyrelsens senaste', async () => {
+    const hamtaSammantraden = jest.fn(async () => ({
+      kommande: [],
+      tidigare: [{ id: 3, rubrik: 'KS', organ: 'Kommunstyrelsen', datum: '2026-11-02', start: '2026-11-02T12:00:00Z', plats: '', status: 'Genomfört' }]
+    }));
+    render(<PartRoot><ArendebalansApp redovisningTjanst={redovisning} tjanst={tjanst([uppdrag({})])} motesTjanst={{ hamtaSammantraden }} idag="2026-11-27" dagarTillInaktuell={30} /></PartRoot>);
+    await screen.findByText('Utred kontinuerligt uppdaterade ärendebalanslistor');
+    expect(hamtaSammantraden).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('tab', { name: 'Ändrat sedan' }));
+    await waitFor(() => expect(hamtaSammantraden).toHaveBeenCalledTimes(1));
   });
 });

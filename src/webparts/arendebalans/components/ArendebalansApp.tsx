@@ -12,7 +12,7 @@ import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { PartShell } from '../../../ui/PartShell';
 import { useLaddning } from '../../../ui/useLaddning';
 import { UppdragDetalj } from './detalj/UppdragDetalj';
-import { AndratSedan, StatusOversikt, UppdragVy } from './lista';
+import { AndratSedan, IAndratSedanProps, StatusOversikt, UppdragVy } from './lista';
 import { ImportPanel, ProtokollPanel } from './import';
 import { RedovisningPanel } from './redovisning';
 
@@ -43,11 +43,16 @@ function useSenasteKsMote(motesTjanst: IMotesTjanst | undefined, idag: IsoDate):
   return data ?? format(addDays(parseISO(idag), -30), 'yyyy-MM-dd');
 }
 
+/** "Ändrat sedan" as a tab: the meeting list is read only when a reader opens it. */
+function AndratSedanFlik({ motesTjanst, ...props }: Omit<IAndratSedanProps, 'standardFran'> & { motesTjanst?: IMotesTjanst }): JSX.Element {
+  const standardFran = useSenasteKsMote(motesTjanst, props.idag);
+  return <AndratSedan {...props} standardFran={standardFran} />;
+}
+
 export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
   const { tjanst, redovisningTjanst, protokollTjanst, motesTjanst, idag, dagarTillInaktuell, oppnaId, lankTill } = props;
   const { data, fel, laddar, laddaOm } = useLaddning(() => tjanst.hamtaAlla(), [tjanst]);
   const { data: kanRedigera } = useLaddning(() => tjanst.kanRedigera(), [tjanst]);
-  const standardFran = useSenasteKsMote(motesTjanst, idag);
   const [oppet, satOppet] = React.useState<number | undefined>(oppnaId);
   const [verktyg, satVerktyg] = React.useState<Verktyg | undefined>();
   const uppdrag = React.useMemo(() => (data?.rader ?? []).map((r) => r.uppdrag), [data]);
@@ -75,7 +80,7 @@ export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
             <UppdragVy uppdrag={uppdrag} idag={idag} dagarTillInaktuell={dagarTillInaktuell} onOppna={satOppet} />
           </PivotItem>
           <PivotItem headerText={strings.FlikAndratSedan} itemKey="andrat">
-            <AndratSedan uppdrag={uppdrag} tjanst={tjanst} standardFran={standardFran} idag={idag} onOppna={satOppet} />
+            <AndratSedanFlik uppdrag={uppdrag} tjanst={tjanst} motesTjanst={motesTjanst} idag={idag} onOppna={satOppet} />
           </PivotItem>
           <PivotItem headerText={strings.FlikOversikt} itemKey="oversikt">
             <StatusOversikt uppdrag={uppdrag} idag={idag} />
