@@ -7,6 +7,7 @@ import { IRedovisningsunderlag, skapaUnderlag } from '../../src/domain/redovisni
 import { IUppdrag } from '../../src/domain/uppdrag';
 import { PartRoot } from '../../src/ui/PartRoot';
 import { RedovisningPanel } from '../../src/webparts/arendebalans/components/redovisning';
+import { ettUppdrag } from '../support/testdata';
 
 // The real exporters are tested in tests/services/redovisning.test.ts; here only what the UI does with them.
 jest.mock('../../src/webparts/arendebalans/export', () => ({
@@ -16,17 +17,8 @@ jest.mock('../../src/webparts/arendebalans/export', () => ({
   byggXlsx: jest.fn(async () => new Uint8Array([2]))
 }));
 
-const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
-  id: 1,
-  rubrik: 'Uppdrag',
-  beslutsinstans: 'KS',
-  beslutsdatum: '2025-04-20',
-  paragraf: '§ 54',
-  forvaltning: 'Kommunledningskontoret',
-  status: 'Pagar',
-  planeratKlart: '2027-06-30',
-  ...del
-});
+/** The shared test uppdrag with this file's values. */
+const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ettUppdrag({ rubrik: 'Uppdrag', beslutsdatum: '2025-04-20', planeratKlart: '2027-06-30', senastAndrad: undefined, ...del });
 
 const LISTA = [
   uppdrag({ id: 1, rubrik: 'Ta fram handlingsplan' }),

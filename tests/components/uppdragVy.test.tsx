@@ -4,21 +4,12 @@ import { IUppdrag, IUppdragHandelse } from '../../src/domain/uppdrag';
 import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
 import { PartRoot } from '../../src/ui/PartRoot';
 import { AndratSedan, StatusOversikt, UppdragVy } from '../../src/webparts/arendebalans/components/lista';
+import { ettUppdrag } from '../support/testdata';
 
 const IDAG = '2025-07-01';
 
-const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
-  id: 1,
-  rubrik: 'Utred ärendebalanslistor',
-  beslutsinstans: 'KS',
-  beslutsdatum: '2020-04-20',
-  paragraf: '§ 54',
-  forvaltning: 'Kommunledningskontoret',
-  status: 'Pagar',
-  planeratKlart: '2025-12-31',
-  senastAndrad: '2025-06-20',
-  ...del
-});
+/** The shared test uppdrag with this file's values. */
+const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ettUppdrag({ rubrik: 'Utred ärendebalanslistor', planeratKlart: '2025-12-31', ...del });
 
 const lista: IUppdrag[] = [
   uppdrag({ id: 1, rubrik: 'Åtgärda skolgården', forvaltning: 'Utbildningsförvaltningen', beslutsinstans: 'KF', diarienummer: 'KF 2024/3' }),

@@ -3,18 +3,10 @@ import {
   redovisningFilnamn, redovisningFranUnderlag, skapaRedovisning, skapaUnderlag, tolkaUnderlag
 } from '../../src/domain/redovisning';
 import { bedomLage, IUppdrag } from '../../src/domain/uppdrag';
+import { ettUppdrag } from '../support/testdata';
 
-const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
-  id: 1,
-  rubrik: 'Uppdrag',
-  beslutsinstans: 'KS',
-  beslutsdatum: '2025-04-20',
-  paragraf: '§ 54',
-  forvaltning: 'Kommunledningskontoret',
-  status: 'Pagar',
-  planeratKlart: '2027-06-30',
-  ...del
-});
+/** The shared test uppdrag with this file's values. */
+const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ettUppdrag({ rubrik: 'Uppdrag', beslutsdatum: '2025-04-20', planeratKlart: '2027-06-30', senastAndrad: undefined, ...del });
 
 describe('redovisningsperioden', () => {
   it('heter som månaden och året och slutar sista juni eller sista december', () => {

@@ -2,23 +2,13 @@ import { IUppdrag, IUppdragHandelse } from '../../src/domain/uppdrag';
 import {
   distinktaVarden, filtrera, gruppera, kandidaterSedan, klassificeraAndring, matcharSok, sortera, statusOversikt
 } from '../../src/domain/uppdragUrval';
+import { ettUppdrag } from '../support/testdata';
 
 const IDAG = '2025-07-01';
 const bedomning = { idag: IDAG, dagarTillInaktuell: 30 };
 
-const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ({
-  id: 1,
-  rubrik: 'Utred ärendebalanslistor',
-  beslutsinstans: 'KS',
-  beslutsdatum: '2020-04-20',
-  paragraf: '§ 54',
-  diarienummer: 'KS 2020/801',
-  forvaltning: 'Kommunledningskontoret',
-  status: 'Pagar',
-  planeratKlart: '2025-12-31',
-  senastAndrad: '2025-06-20',
-  ...del
-});
+/** The shared test uppdrag with this file's values. */
+const uppdrag = (del: Partial<IUppdrag>): IUppdrag => ettUppdrag({ rubrik: 'Utred ärendebalanslistor', diarienummer: 'KS 2020/801', planeratKlart: '2025-12-31', ...del });
 
 const lista: IUppdrag[] = [
   uppdrag({ id: 1, rubrik: 'Åtgärda skolgården', forvaltning: 'Utbildningsförvaltningen', beslutsinstans: 'KF', paragraf: '§ 10' }),
