@@ -154,7 +154,6 @@ export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean
       await utfor(`~ ${def.title}: egna behörigheter (bryter arv)`, () => lista().breakRoleInheritance(false, true));
     }
     for (const [roll, niva] of Object.entries(def.behorigheter) as Array<[Roll, keyof typeof ROLLTYP | 'Ingen']>) {
-      if (roll === 'allmanhet') continue;
       const namn = GRUPPNAMN[roll];
       const harNu = nuvarande.filter((t) => t.PrincipalId === gruppId.get(namn)).flatMap((t) => t.RoleDefinitionBindings.map((b) => b.Id));
       const onskad = niva === 'Ingen' ? undefined : await rolldefId(ROLLTYP[niva]);

@@ -210,7 +210,7 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
         const klass = p === 2 ? 'Arbetsmaterial' : 'Offentlig';
         dokument(handlingar, `${kort}-${motesdag}-p${p}.txt`, {
           [HandlingFalt.Rubrik]: arende, [HandlingFalt.Dokumenttyp]: 'Handling', [HandlingFalt.Arendepunkt]: p, [HandlingFalt.ArendeRubrik]: arende,
-          [HandlingFalt.Klassificering]: klass, [HandlingFalt.BeslutFattat]: genomfort,
+          [HandlingFalt.Klassificering]: klass,
           ...(klass === 'Offentlig' || genomfort ? publicerad : {})
         }, `${arende}: tjänsteskrivelse och förslag till beslut.`);
       }

@@ -285,7 +285,7 @@ export class SpLager {
 
   /** The principals a user acts as: the user itself and the group of its role. */
   private principaler(a: IEmulatorAnvandare): number[] {
-    const gruppnamn = a.roll === 'allmanhet' ? undefined : GRUPPNAMN[a.roll as Exclude<Roll, 'allmanhet'>];
+    const gruppnamn = GRUPPNAMN[a.roll as Roll];
     const grupp = this.grupper.find((g) => g.Title === gruppnamn);
     return grupp ? [a.id, grupp.Id] : [a.id];
   }

@@ -1,15 +1,18 @@
 /**
  * Who may do what, per list. allmanhet (citizens and press) never signs in: public documents
- * reach them through the static public site, so no list grants them anything.
+ * reach them through the static public site. The account that builds that site is the only member
+ * of the allmanhet group, so it reads exactly what a citizen may: the meeting lists, published
+ * handlingar and justerade protokoll. Unpublished documents carry item permissions without that
+ * group (src/data/moten/publikBehorighet.ts), so even a mistake in the builder cannot leak them.
  */
 import { Behorighet, Roll } from '../domain/roller';
 
 type Matris = Readonly<Record<Roll, Behorighet>>;
 
 /** Read for everyone signed in, write for the people who keep the list. */
-function lasForAlla(skrivare: readonly Roll[]): Matris {
+function lasForAlla(skrivare: readonly Roll[], publik = false): Matris {
   return {
-    allmanhet: 'Ingen',
+    allmanhet: publik ? 'Läsa' : 'Ingen',
     ledamot: 'Läsa',
     handlaggare: skrivare.includes('handlaggare') ? 'Bidra' : 'Läsa',
     namndsekreterare: skrivare.includes('namndsekreterare') ? 'Bidra' : 'Läsa',
@@ -19,11 +22,15 @@ function lasForAlla(skrivare: readonly Roll[]): Matris {
 }
 
 export const UPPDRAG_BEHORIGHETER: Matris = lasForAlla(['handlaggare']);
-export const MOTES_BEHORIGHETER: Matris = lasForAlla(['namndsekreterare']);
+/** Meetings, agenda, handlingar, protokoll and the anslagstavla are public by default (seed 000). */
+export const MOTES_BEHORIGHETER: Matris = lasForAlla(['namndsekreterare'], true);
 
-/** Sekretess documents: only the secretaries who handle them; ledamöter get them through the meeting app. */
+/**
+ * Sekretess documents: the secretaries keep them, ledamöter read them to prepare (seed 002: they had to
+ * be sent outside the app when it was down); never the public group, so the public site cannot see them.
+ */
 export const SEKRETESS_BEHORIGHETER: Matris = {
-  allmanhet: 'Ingen', ledamot: 'Ingen', handlaggare: 'Ingen', namndsekreterare: 'Bidra', kommunservice: 'Ingen', admin: 'Fullständig behörighet'
+  allmanhet: 'Ingen', ledamot: 'Läsa', handlaggare: 'Ingen', namndsekreterare: 'Bidra', kommunservice: 'Ingen', admin: 'Fullständig behörighet'
 };
 
 /** The register holds personal data about loans: kommunservice keeps it, a ledamot sees only what the app shows of their own loan. */
@@ -36,8 +43,9 @@ export const HANDELSE_BEHORIGHETER: Matris = { ...REGISTER_BEHORIGHETER, ledamot
 
 export const RIKTLINJE_BEHORIGHETER: Matris = lasForAlla(['kommunservice']);
 
-/** The SharePoint group of each signed-in role; the admin adds people to them (README, "Behörigheter"). */
-export const GRUPPNAMN: Readonly<Record<Exclude<Roll, 'allmanhet'>, string>> = {
+/** The SharePoint group of each role; the admin adds people to them (README, "Behörigheter"). */
+export const GRUPPNAMN: Readonly<Record<Roll, string>> = {
+  allmanhet: 'Ärendeportalen – Publik läsning',
   ledamot: 'Ärendeportalen – Ledamöter',
   handlaggare: 'Ärendeportalen – Handläggare',
   namndsekreterare: 'Ärendeportalen – Nämndsekreterare',

@@ -1,14 +1,18 @@
 /** Lists and libraries of the meeting portal (seeds 000 and 002). */
+import { ANSLAGSTYP } from '../domain/anslag';
+import { JUSTERINGSSTATUS } from '../domain/justering';
+import { DOKUMENTTYP, KLASSER } from '../domain/publicering';
 import { MOTES_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
 import { IFieldDef, IListDef } from './types';
 
 export const ORGANTYPER = ['Fullmäktige', 'Styrelse', 'Utskott', 'Nämnd'] as const;
 export const MOTESSTATUSAR = ['Planerat', 'Kallat', 'Genomfört', 'Inställt'] as const;
-export const DOKUMENTTYPER = ['Kallelse', 'Föredragningslista', 'Handling', 'Bilaga'] as const;
-/** Offentlig is published; Arbetsmaterial once its item is decided; Sekretess never. */
-export const KLASSIFICERINGAR = ['Offentlig', 'Arbetsmaterial', 'Sekretess'] as const;
-export const JUSTERINGSSTATUSAR = ['Utkast', 'Under justering', 'Justerat'] as const;
-export const ANSLAGSTYPER = ['Tillkännagivande av justerat protokoll', 'Kungörelse av sammanträde'] as const;
+/** The publication rules (domain/publicering.ts) own the document types and classes. */
+export const DOKUMENTTYPER = DOKUMENTTYP;
+/** Offentlig is published; Arbetsmaterial once the decision on its agenda item is recorded; Sekretess never. */
+export const KLASSIFICERINGAR = KLASSER;
+export const JUSTERINGSSTATUSAR = JUSTERINGSSTATUS;
+export const ANSLAGSTYPER = ANSLAGSTYP;
 
 export const OrganFalt = {
   Namn: 'Title',
@@ -65,6 +69,38 @@ export const SammantradenLista = {
   views: [{ title: 'Alla sammanträden', default: true, fields: [SammantradeFalt.Rubrik, SammantradeFalt.Organ, SammantradeFalt.Datum, SammantradeFalt.Plats, SammantradeFalt.Status] }]
 } as const satisfies IListDef;
 
+export const ArendepunktFalt = {
+  Rubrik: 'Title',
+  Sammantrade: 'Sammantrade',
+  Punkt: 'Punkt',
+  Diarienummer: 'Diarienummer',
+  Beslut: 'Beslut',
+  Beslutsdatum: 'Beslutsdatum'
+} as const;
+
+/**
+ * The föredragningslista as rows: one per agenda item of a meeting. The decision recorded here is
+ * what makes the item's Arbetsmaterial publishable (seed 000: held back until the political decision).
+ */
+export const DagordningLista = {
+  key: 'Dagordning',
+  title: 'Dagordning',
+  url: 'Lists/Dagordning',
+  template: 'GenericList',
+  description: 'Ärendepunkterna på varje sammanträde och beslutet i varje ärende.',
+  versioning: true,
+  fields: [
+    { internalName: ArendepunktFalt.Rubrik, displayName: 'Ärende', kind: 'Text', required: true },
+    { internalName: ArendepunktFalt.Sammantrade, displayName: 'Sammanträde', kind: 'Lookup', lookupList: 'Sammantraden', required: true, indexed: true },
+    { internalName: ArendepunktFalt.Punkt, displayName: 'Punkt', kind: 'Number', required: true },
+    { internalName: ArendepunktFalt.Diarienummer, displayName: 'Diarienummer', kind: 'Text' },
+    { internalName: ArendepunktFalt.Beslut, displayName: 'Beslut', kind: 'Note' },
+    { internalName: ArendepunktFalt.Beslutsdatum, displayName: 'Beslut fattat den', kind: 'DateOnly' }
+  ],
+  behorigheter: MOTES_BEHORIGHETER,
+  views: [{ title: 'Alla ärendepunkter', default: true, fields: [ArendepunktFalt.Sammantrade, ArendepunktFalt.Punkt, ArendepunktFalt.Rubrik, ArendepunktFalt.Diarienummer, ArendepunktFalt.Beslutsdatum] }]
+} as const satisfies IListDef;
+
 export const HandlingFalt = {
   Rubrik: 'Title',
   Sammantrade: 'Sammantrade',
@@ -73,7 +109,6 @@ export const HandlingFalt = {
   Dokumenttyp: 'Dokumenttyp',
   Klassificering: 'Klassificering',
   OslHanvisning: 'OslHanvisning',
-  BeslutFattat: 'BeslutFattat',
   Publicerad: 'Publicerad',
   PubliceradDatum: 'PubliceradDatum'
 } as const;
@@ -99,7 +134,6 @@ export const HandlingarBibliotek = {
     { internalName: HandlingFalt.Klassificering, displayName: 'Klassificering', kind: 'Choice', required: true, choices: KLASSIFICERINGAR, defaultValue: 'Offentlig', indexed: true },
     { internalName: HandlingFalt.OslHanvisning, displayName: 'Sekretess enligt OSL', kind: 'Text',
       description: 'Paragrafen i offentlighets- och sekretesslagen, t.ex. 26 kap. 1 § OSL. Krävs för sekretess.' },
-    { internalName: HandlingFalt.BeslutFattat, displayName: 'Beslut fattat i ärendet', kind: 'Boolean', defaultValue: '0' },
     { internalName: HandlingFalt.Publicerad, displayName: 'Publicerad', kind: 'Boolean', defaultValue: '0', indexed: true },
     { internalName: HandlingFalt.PubliceradDatum, displayName: 'Publicerad den', kind: 'DateTime' }
   ],
