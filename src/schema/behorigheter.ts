@@ -26,6 +26,13 @@ export const UPPDRAG_BEHORIGHETER: Matris = lasForAlla(['handlaggare']);
 export const MOTES_BEHORIGHETER: Matris = lasForAlla(['namndsekreterare'], true);
 
 /**
+ * Handlingar and Protokoll: publishing opens a document to the public group by changing its item
+ * permissions, which needs ManagePermissions, and among SharePoint's built-in levels only Full
+ * Control has it. So the nämndsekreterare gets Full Control on these two libraries only.
+ */
+export const MOTESDOKUMENT_BEHORIGHETER: Matris = { ...MOTES_BEHORIGHETER, namndsekreterare: 'Fullständig behörighet' };
+
+/**
  * Sekretess documents: the secretaries keep them, ledamöter read them to prepare (seed 002: they had to
  * be sent outside the app when it was down); never the public group, so the public site cannot see them.
  */

@@ -2,7 +2,7 @@
 import { ANSLAGSTYP } from '../domain/anslag';
 import { JUSTERINGSSTATUS } from '../domain/justering';
 import { DOKUMENTTYP, KLASSER } from '../domain/publicering';
-import { MOTES_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
+import { MOTES_BEHORIGHETER, MOTESDOKUMENT_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
 import { IFieldDef, IListDef } from './types';
 
 export const ORGANTYPER = ['Fullmäktige', 'Styrelse', 'Utskott', 'Nämnd'] as const;
@@ -137,7 +137,7 @@ export const HandlingarBibliotek = {
     { internalName: HandlingFalt.Publicerad, displayName: 'Publicerad', kind: 'Boolean', defaultValue: '0', indexed: true },
     { internalName: HandlingFalt.PubliceradDatum, displayName: 'Publicerad den', kind: 'DateTime' }
   ],
-  behorigheter: MOTES_BEHORIGHETER,
+  behorigheter: MOTESDOKUMENT_BEHORIGHETER,
   views: [{ title: 'Alla handlingar', default: true, fields: ['FileLeafRef', HandlingFalt.Sammantrade, HandlingFalt.Arendepunkt, HandlingFalt.Dokumenttyp, HandlingFalt.Klassificering, HandlingFalt.Publicerad] }]
 } as const satisfies IListDef;
 
@@ -150,7 +150,8 @@ export const ProtokollFalt = {
   JusterasSenast: 'JusterasSenast',
   JusteratDatum: 'JusteratDatum',
   Justeringslogg: 'Justeringslogg',
-  Forvaringsplats: 'Forvaringsplats'
+  Forvaringsplats: 'Forvaringsplats',
+  Tillkannagivet: 'Tillkannagivet'
 } as const;
 
 export const ProtokollBibliotek = {
@@ -170,9 +171,11 @@ export const ProtokollBibliotek = {
     { internalName: ProtokollFalt.JusteratDatum, displayName: 'Justerat den', kind: 'DateOnly' },
     { internalName: ProtokollFalt.Justeringslogg, displayName: 'Justeringslogg', kind: 'Note',
       description: 'Vem som godkände protokollet och när, från deras Microsoft 365-identitet.' },
-    { internalName: ProtokollFalt.Forvaringsplats, displayName: 'Förvaringsplats', kind: 'Text', defaultValue: 'Kommunkansliet' }
+    { internalName: ProtokollFalt.Forvaringsplats, displayName: 'Förvaringsplats', kind: 'Text', defaultValue: 'Kommunkansliet' },
+    { internalName: ProtokollFalt.Tillkannagivet, displayName: 'Tillkännagivet den', kind: 'DateOnly',
+      description: 'Dagen tillkännagivandet om justeringen sattes upp på anslagstavlan.' }
   ],
-  behorigheter: MOTES_BEHORIGHETER,
+  behorigheter: MOTESDOKUMENT_BEHORIGHETER,
   views: [{ title: 'Alla protokoll', default: true, fields: ['FileLeafRef', ProtokollFalt.Sammantrade, ProtokollFalt.Status, ProtokollFalt.JusterasSenast, ProtokollFalt.JusteratDatum] }]
 } as const satisfies IListDef;
 
