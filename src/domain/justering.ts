@@ -104,30 +104,94 @@ export function justeringsfrist(j: Pick<IJustering, 'status' | 'motesdag' | 'jus
   return { senast, dagarKvar, lage, forsenadVidJustering: false };
 }
 
+/** One approval as read from the log, or undefined when the entry is not a readable approval. */
+function lasGodkannande(r: unknown): IGodkannande | undefined {
+  if (!r || typeof r !== 'object' || Array.isArray(r)) return undefined;
+  const x = r as Record<string, unknown>;
+  if (!(Number.isInteger(x.personId) && typeof x.namn === 'string' && typeof x.tid === 'string' &&
+    !Number.isNaN(Date.parse(x.tid)) && (x.roll === 'Ordförande' || x.roll === 'Justerare') && typeof x.metod === 'string')) {
+    return undefined;
+  }
+  return {
+    personId: x.personId as number, namn: x.namn, epost: typeof x.epost === 'string' ? x.epost : '', roll: x.roll,
+    tid: x.tid, metod: x.metod, ...(typeof x.referens === 'string' ? { referens: x.referens } : {})
+  };
+}
+
+/** The index of the `}` that closes the object opened at `start`, or -1 when the text ends first. */
+function slutPaObjekt(text: string, start: number): number {
+  let djup = 0;
+  let iStrang = false;
+  let escape = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (iStrang) {
+      if (escape) escape = false;
+      else if (c === '\\') escape = true;
+      else if (c === '"') iStrang = false;
+    } else if (c === '"') iStrang = true;
+    else if (c === '{') djup++;
+    else if (c === '}' && --djup === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * What can be saved of a log that does not parse as JSON (cut off, or edited by hand): every
+ * `{…}` that parses on its own, in order, and how many stretches of other text lay between them
+ * (brackets, commas and white space aside). A log is small, so trying each `{` is cheap.
+ */
+function raddaPoster(text: string): { rader: unknown[]; skrap: number } {
+  const rader: unknown[] = [];
+  let skrap = 0;
+  let luckaFran = 0;
+  const lucka = (till: number): void => {
+    if (text.slice(luckaFran, till).replace(/[[\],\s]/g, '')) skrap++;
+  };
+  for (let i = text.indexOf('{'); i >= 0 && i < text.length; i = text.indexOf('{', i + 1)) {
+    const slut = slutPaObjekt(text, i);
+    if (slut < 0) continue;
+    let rad: unknown;
+    try {
+      rad = JSON.parse(text.slice(i, slut + 1));
+    } catch {
+      continue;
+    }
+    lucka(i);
+    rader.push(rad);
+    luckaFran = slut + 1;
+    i = slut;
+  }
+  lucka(text.length);
+  return { rader, skrap };
+}
+
 /**
  * The Justeringslogg column holds the approvals as JSON. A hand-edited or truncated log must not
- * stop the justering: unreadable entries are dropped and reported, readable ones kept.
+ * stop the justering: unreadable entries are dropped and reported, readable ones kept, also when the
+ * JSON as a whole does not parse (a log cut off in the middle keeps the approvals before the cut).
+ * A log that does not parse reports at least one unreadable entry, so the damage is seen.
  */
 export function lasJusteringslogg(text: unknown): { godkannanden: IGodkannande[]; olasbara: number } {
   if (typeof text !== 'string' || !text.trim()) return { godkannanden: [], olasbara: 0 };
-  let data: unknown;
+  let rader: unknown[];
+  let skrap = 0;
+  let trasig = false;
   try {
-    data = JSON.parse(text);
+    const data: unknown = JSON.parse(text);
+    if (!Array.isArray(data)) return { godkannanden: [], olasbara: 1 };
+    rader = data;
   } catch {
-    return { godkannanden: [], olasbara: 1 };
+    ({ rader, skrap } = raddaPoster(text));
+    trasig = true;
   }
-  const rader = Array.isArray(data) ? data : [];
   const godkannanden: IGodkannande[] = [];
-  for (const r of rader as Array<Record<string, unknown>>) {
-    if (r && typeof r === 'object' && Number.isInteger(r.personId) && typeof r.namn === 'string' && typeof r.tid === 'string' &&
-      !Number.isNaN(Date.parse(r.tid)) && (r.roll === 'Ordförande' || r.roll === 'Justerare') && typeof r.metod === 'string') {
-      godkannanden.push({
-        personId: r.personId as number, namn: r.namn, epost: typeof r.epost === 'string' ? r.epost : '', roll: r.roll,
-        tid: r.tid, metod: r.metod, ...(typeof r.referens === 'string' ? { referens: r.referens } : {})
-      });
-    }
+  for (const r of rader) {
+    const g = lasGodkannande(r);
+    if (g) godkannanden.push(g);
   }
-  return { godkannanden, olasbara: (Array.isArray(data) ? rader.length : 1) - godkannanden.length };
+  const olasbara = rader.length - godkannanden.length + skrap;
+  return { godkannanden, olasbara: trasig ? Math.max(1, olasbara) : olasbara };
 }
 
 export function skrivJusteringslogg(godkannanden: readonly IGodkannande[]): string {

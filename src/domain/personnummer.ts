@@ -21,7 +21,10 @@ function luhn(tio: string): boolean {
 export function hittaPersonnummer(text: string): string[] {
   const hittade: string[] = [];
   for (const m of text.matchAll(KANDIDAT)) {
-    const [hela, , yy, mm, dd, , sista] = m;
+    const [hela, sekel, yy, mm, dd, , sista] = m;
+    // Twelve digits are a personnummer only with a century a living person can have: 18, 19 or 20.
+    // Without this, any twelve-digit reference number whose last ten pass Luhn would be taken for one.
+    if (sekel !== undefined && !['18', '19', '20'].includes(sekel)) continue;
     const manad = Number(mm);
     const dag = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
     if (manad < 1 || manad > 12 || dag < 1 || dag > 31) continue;

@@ -63,6 +63,11 @@ export type Uppladdningsfel =
 
 /** SharePoint refuses these characters in file names; a leading/trailing dot or space too. */
 const OGILTIGA_TECKEN = /["*:<>?/\\|#%]/;
+/**
+ * Names SharePoint and OneDrive refuse whatever the characters: Windows device names (also with an
+ * extension, "CON.pdf"), .lock, desktop.ini, Office's lock files "~$…", and "_vti_" anywhere.
+ */
+const RESERVERADE_NAMN = /^(?:(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?|\.lock|desktop\.ini|~\$.*|.*_vti_.*)$/i;
 /** Files above 250 MB need a chunked upload; meeting documents never come near it. */
 export const MAX_FILSTORLEK = 250 * 1024 * 1024;
 
@@ -82,8 +87,9 @@ export function valideraUppladdning(u: IUppladdning): Partial<Record<'fil' | 'ru
   const fel: Partial<Record<'fil' | 'rubrik' | 'osl' | 'punkt', Uppladdningsfel>> = {};
   const namn = u.filnamn.trim();
   if (!namn) fel.fil = 'FilSaknas';
-  else if (OGILTIGA_TECKEN.test(namn) || /^[.\s]|[.\s]$/.test(u.filnamn) || namn.length > 200) fel.fil = 'FilnamnOgiltigt';
-  else if (u.storlek <= 0) fel.fil = 'FilTom';
+  else if (OGILTIGA_TECKEN.test(namn) || RESERVERADE_NAMN.test(namn) || /^[.\s]|[.\s]$/.test(u.filnamn) || namn.length > 200) fel.fil = 'FilnamnOgiltigt';
+  // `!(> 0)` also refuses a size that is not a number (NaN from a broken File object).
+  else if (!(u.storlek > 0)) fel.fil = 'FilTom';
   else if (u.storlek > MAX_FILSTORLEK) fel.fil = 'FilForStor';
   if (u.rubrik.length > 255) fel.rubrik = 'RubrikForLang';
   if (u.klassificering === 'Sekretess') {
@@ -100,8 +106,9 @@ export function valideraUppladdning(u: IUppladdning): Partial<Record<'fil' | 'ru
 /** A document that is new to the reader: published (or, for those who see unpublished ones, changed) after the last visit. */
 export function arNyttSedan(h: { andrad: string; publiceradDatum?: string }, senastBesok: string | undefined): boolean {
   if (!senastBesok) return false;
-  const tid = h.publiceradDatum && h.publiceradDatum > h.andrad ? h.publiceradDatum : h.andrad;
-  return Date.parse(tid) > Date.parse(senastBesok);
+  // Compared as instants, not as strings: "…T09:00:00+01:00" and "…T08:30:00Z" order wrongly as text.
+  const tider = [h.andrad, h.publiceradDatum].map((t) => (t ? Date.parse(t) : NaN)).filter((t) => !Number.isNaN(t));
+  return tider.length > 0 && Math.max(...tider) > Date.parse(senastBesok);
 }
 
 /** Agenda item decisions: a decision needs words and a real date not after today. */
