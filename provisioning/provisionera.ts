@@ -75,6 +75,10 @@ export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean
         const ny = await sp.web.siteGroups.add({ Title: namn, Description: 'Skapad av Ärendeportalens provisionering.' });
         gruppId.set(namn, (ny as unknown as { Id: number }).Id);
       });
+      // Its only member is to be the public-site builder's account; SharePoint cannot hold that line, so the admin is told.
+      if (namn === GRUPPNAMN.allmanhet) {
+        resultat.varningar.push(`! Lägg bara till kontot som bygger den publika webbplatsen (npm run public-site) i gruppen ${namn}.`);
+      }
     }
   }
   const rolldef = new Map<number, number>();

@@ -18,6 +18,21 @@ function person(id: number, fornamn: string, efternamn: string, roll: IEmulatorA
   };
 }
 
+/**
+ * The account the public-site builder signs in as: the only member of the public reading group
+ * (GRUPPNAMN.allmanhet), so it reads exactly what a citizen may. Last in the list, so the indices
+ * of the other demo users stay as they were. Citizens themselves never sign in.
+ */
+export const PUBLIK_LASARE: IEmulatorAnvandare = {
+  id: 60,
+  loginName: `i:0#.f|membership|publicering@${domän}`,
+  title: 'Publicering Webbplats',
+  email: `publicering@${domän}`,
+  roll: 'allmanhet',
+  aadId: '00000000-0000-4000-8000-000000000060',
+  jobTitle: 'Konto för kommunens publika webbplats'
+};
+
 export const DEMO_ANVANDARE: readonly IEmulatorAnvandare[] = [
   person(7, 'Siv', 'Sahlström', 'ledamot', 'Ledamot i kommunstyrelsen', true),
   person(8, 'Erik', 'Nordin', 'ledamot', 'Ordförande i kommunstyrelsen', true),
@@ -32,7 +47,8 @@ export const DEMO_ANVANDARE: readonly IEmulatorAnvandare[] = [
   person(31, 'Anders', 'Wikström', 'namndsekreterare', 'Nämndsekreterare, barn- och utbildning'),
   person(40, 'Tove', 'Sjölund', 'kommunservice', 'Kommunservice, IT-support'),
   person(50, 'Admin', 'Ärendeportalen', 'admin', 'Webbplatsägare'),
-  ...fler()
+  ...fler(),
+  PUBLIK_LASARE
 ];
 
 /** More ledamöter and ersättare, so that 40+ tablets have borrowers; names are fixed, not random. */
@@ -51,9 +67,12 @@ function fler(): IEmulatorAnvandare[] {
 /** The registrator's address that diarieförda mails are forwarded to. */
 export const REGISTRATOR = `registrator@${domän}`;
 
-/** The first user of each role: what the workbench's role switcher signs in as. */
+/**
+ * The first user of each role: what the workbench's role switcher signs in as. allmanhet has none:
+ * the public reads signed out; the public-site builder signs in as PUBLIK_LASARE explicitly.
+ */
 export function forstaMedRoll(roll: IEmulatorAnvandare['roll']): IEmulatorAnvandare | undefined {
-  return DEMO_ANVANDARE.find((a) => a.roll === roll);
+  return roll === 'allmanhet' ? undefined : DEMO_ANVANDARE.find((a) => a.roll === roll);
 }
 
 /** The ledamöter who have a tablet on loan; device i of the register and of Intune is theirs. */

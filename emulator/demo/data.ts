@@ -7,30 +7,24 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { skapaSlump } from '../core';
 import { IsoDate } from '../../src/domain/dates';
-import { justerasSenast, sistaDagForOverklagande, flyttaTillVardag } from '../../src/domain/frister';
 import { UPPDRAG_STATUSAR, UppdragStatus } from '../../src/domain/uppdrag';
 import { tillSpDatum } from '../../src/data/spDatum';
-import { AnslagFalt, AnslagLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista, ProtokollBibliotek, ProtokollFalt,
-  SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
 import { HandelseFalt, HandelserLista, LanFalt, LanLista, RiktlinjeFalt, RiktlinjerBibliotek, SurfplattaFalt, SurfplattorLista } from '../../src/schema/surfplattor';
 import { IListDef } from '../../src/schema';
 import { UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
 import { ILista, SpLager } from '../sharepoint/lager';
 import { DEMO_ENHETER } from '../graph/intune';
 import { DEMO_LANTAGARE } from './anvandare';
-import { protokollDocx, protokollText } from './protokollText';
+import { IMotesResultat, seedaMoten } from './moten';
 
 const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
 const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
 /** An instant on a Swedish calendar day at a Swedish clock hour. */
 const tidpunkt = (d: IsoDate, timme = 9): string => new Date(Date.parse(tillSpDatum(d)) + timme * 3600 * 1000).toISOString().replace(/\.000Z$/, 'Z');
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-/** Demo data is never saved in the future. */
-const inteEfter = (d: IsoDate, grans: IsoDate): IsoDate => (d < grans ? d : grans);
 
 const ADMIN = 50;
 const HANDLAGGARE = [20, 21, 22];
-const SEKRETERARE = [30, 31];
 const KOMMUNSERVICE = 40;
 
 function lista(lager: SpLager, def: IListDef): ILista {
@@ -88,12 +82,8 @@ const HANTERING: Record<UppdragStatus, string[]> = {
   ForeslasAvskrivas: ['Föreslås avskrivas: inaktuellt efter senare beslut.', 'Föreslås avskrivas: ingår i annat uppdrag.']
 };
 
-export interface IDemoResultat {
+export interface IDemoResultat extends IMotesResultat {
   uppdrag: number;
-  sammantraden: number;
-  handlingar: number;
-  protokoll: number;
-  anslag: number;
   surfplattor: number;
   lan: number;
   handelser: number;
@@ -158,104 +148,9 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
     }, handlaggare, tidpunkt([senast < nar ? nar : senast, idag].sort()[0], 15));
   });
 
-  // ---- Organ, sammanträden, handlingar, protokoll, anslag ----
-  const organLista = lista(lager, OrganLista);
-  const organ = [
-    ['Kommunfullmäktige', 'KF', 'Fullmäktige'], ['Kommunstyrelsen', 'KS', 'Styrelse'], ['Kommunstyrelsens arbetsutskott', 'KSAU', 'Utskott'],
-    ['Barn- och utbildningsnämnden', 'BUN', 'Nämnd'], ['Socialnämnden', 'SN', 'Nämnd'], ['Samhällsbyggnadsnämnden', 'SBN', 'Nämnd']
-  ].map(([namn, kort, typ]) => lager.skapaObjekt(organLista, {
-    [OrganFalt.Namn]: namn, [OrganFalt.Forkortning]: kort, [OrganFalt.OrganTyp]: typ, [OrganFalt.Aktivt]: true
-  }, ADMIN, tidpunkt(plus(idag, -400))));
-  lager.sparaVersion(organLista, organ[2], { [OrganFalt.Overordnat]: organ[1].Id }, ADMIN, tidpunkt(plus(idag, -399)));
-
-  const motenLista = lista(lager, SammantradenLista);
-  const handlingar = lista(lager, HandlingarBibliotek);
-  const sekretess = lista(lager, SekretessBibliotek);
-  const protokoll = lista(lager, ProtokollBibliotek);
-  const anslag = lista(lager, AnslagLista);
-  const arenden = ['Budget och verksamhetsplan', 'Delårsrapport', 'Medborgarförslag om lekplats', 'Motion om solceller', 'Detaljplan för Kajen',
-    'Taxor och avgifter', 'Internkontrollplan', 'Svar på revisionsrapport', 'Val av ersättare', 'Rapport om ej verkställda beslut'];
-  const resultat: IDemoResultat = { uppdrag: uppdrag.objekt.size, sammantraden: 0, handlingar: 0, protokoll: 0, anslag: 0, surfplattor: 0, lan: 0, handelser: 0 };
-  organ.forEach((org, oi) => {
-    const kort = String(org.varden[OrganFalt.Forkortning]);
-    // About monthly for a year back and two months ahead, not in July.
-    for (let m = -12; m <= 2; m++) {
-      const motesdag = flyttaTillVardag(plus(idag, m * 30 + oi * 3 - 2));
-      if (motesdag.slice(5, 7) === '07') continue;
-      const genomfort = motesdag < idag;
-      const mote = lager.skapaObjekt(motenLista, {
-        [SammantradeFalt.Rubrik]: `${org.varden[OrganFalt.Namn]} ${motesdag}`,
-        [SammantradeFalt.Organ]: org.Id,
-        [SammantradeFalt.Datum]: tidpunkt(motesdag, kort === 'KF' ? 18 : 13),
-        [SammantradeFalt.Plats]: kort === 'KF' ? 'Kommunfullmäktiges sessionssal' : 'Sammanträdesrum Ådalen',
-        [SammantradeFalt.Status]: genomfort ? 'Genomfört' : m === 1 ? 'Kallat' : 'Planerat',
-        [SammantradeFalt.KallelseAnslagen]: kort === 'KF' ? tillSpDatum(plus(motesdag, -10)) : null
-      }, SEKRETERARE[oi % 2], tidpunkt(inteEfter(plus(motesdag, -30), idag)));
-      resultat.sammantraden++;
-      if (m > 1) continue;
-      const sekreterare = SEKRETERARE[oi % 2];
-      const dokument = (bibliotek: ILista, namn: string, varden: Record<string, unknown>, innehall: string): void => {
-        const d = lager.skapaObjekt(bibliotek, { [HandlingFalt.Sammantrade]: mote.Id, ...varden }, sekreterare, tidpunkt(inteEfter(plus(motesdag, -8), idag)));
-        d.fil = { namn, innehall: text(innehall), uniqueId: d.GUID };
-        resultat.handlingar++;
-      };
-      const publicerad = { [HandlingFalt.Publicerad]: true, [HandlingFalt.PubliceradDatum]: tidpunkt(inteEfter(plus(motesdag, -7), idag), 8) };
-      dokument(handlingar, `${kort}-${motesdag}-kallelse.txt`, { [HandlingFalt.Rubrik]: 'Kallelse', [HandlingFalt.Dokumenttyp]: 'Kallelse', [HandlingFalt.Klassificering]: 'Offentlig', ...publicerad },
-        `Kallelse till ${org.varden[OrganFalt.Namn]} ${motesdag}.`);
-      dokument(handlingar, `${kort}-${motesdag}-foredragningslista.txt`, { [HandlingFalt.Rubrik]: 'Föredragningslista', [HandlingFalt.Dokumenttyp]: 'Föredragningslista', [HandlingFalt.Klassificering]: 'Offentlig', ...publicerad },
-        'Föredragningslista.');
-      const antal = heltal(3, 5);
-      for (let p = 1; p <= antal; p++) {
-        const arende = arenden[(oi * 3 + p + m + 12) % arenden.length];
-        const klass = p === 2 ? 'Arbetsmaterial' : 'Offentlig';
-        dokument(handlingar, `${kort}-${motesdag}-p${p}.txt`, {
-          [HandlingFalt.Rubrik]: arende, [HandlingFalt.Dokumenttyp]: 'Handling', [HandlingFalt.Arendepunkt]: p, [HandlingFalt.ArendeRubrik]: arende,
-          [HandlingFalt.Klassificering]: klass,
-          ...(klass === 'Offentlig' || genomfort ? publicerad : {})
-        }, `${arende}: tjänsteskrivelse och förslag till beslut.`);
-      }
-      if (kort === 'SN' || kort === 'BUN') {
-        dokument(sekretess, `${kort}-${motesdag}-p${antal + 1}-sekretess.txt`, {
-          [HandlingFalt.Rubrik]: 'Individärende', [HandlingFalt.Dokumenttyp]: 'Handling', [HandlingFalt.Arendepunkt]: antal + 1,
-          [HandlingFalt.ArendeRubrik]: 'Individärende', [HandlingFalt.OslHanvisning]: '26 kap. 1 § OSL'
-        }, 'Sekretessbelagd handling i individärende.');
-      }
-      if (!genomfort) continue;
-      // Past meetings: justerade protokoll with an anslag; the newest is still being justerat.
-      const justerat = motesdag < plus(idag, -20);
-      const justeradDag = justerat ? flyttaTillVardag(plus(motesdag, heltal(3, 9))) : undefined;
-      const p = lager.skapaObjekt(protokoll, {
-        [ProtokollFalt.Rubrik]: `Protokoll ${org.varden[OrganFalt.Namn]} ${motesdag}`,
-        [ProtokollFalt.Sammantrade]: mote.Id,
-        [ProtokollFalt.Ordforande]: 8,
-        [ProtokollFalt.Justerare]: [7, 100 + ((oi * 5 + m + 12) % 30)],
-        [ProtokollFalt.Status]: justerat ? 'Justerat' : 'Under justering',
-        [ProtokollFalt.JusterasSenast]: tillSpDatum(justerasSenast(motesdag)),
-        [ProtokollFalt.JusteratDatum]: justeradDag ? tillSpDatum(justeradDag) : null,
-        [ProtokollFalt.Justeringslogg]: justeradDag
-          ? JSON.stringify([{ vem: 'erik.nordin@pol.kommun.se', roll: 'Ordförande', nar: tidpunkt(justeradDag, 10) },
-            { vem: 'siv.sahlstrom@pol.kommun.se', roll: 'Justerare', nar: tidpunkt(justeradDag, 11) }])
-          : '[]',
-        [ProtokollFalt.Forvaringsplats]: 'Kommunkansliet, Kommunhuset'
-      }, sekreterare, tidpunkt(plus(motesdag, 1)));
-      const protokollet = protokollText({ organ: String(org.varden[OrganFalt.Namn]), kort, motesdag, justerad: justeradDag, lopnummer: m + 12 });
-      p.fil = { namn: `${kort}-${motesdag}-protokoll.docx`, innehall: protokollDocx(protokollet), uniqueId: p.GUID };
-      resultat.protokoll++;
-      if (justeradDag) {
-        const uppsatt = flyttaTillVardag(plus(justeradDag, 1));
-        const sista = sistaDagForOverklagande(uppsatt);
-        lager.skapaObjekt(anslag, {
-          [AnslagFalt.Rubrik]: `Justerat protokoll: ${org.varden[OrganFalt.Namn]} ${motesdag}`,
-          [AnslagFalt.Typ]: 'Tillkännagivande av justerat protokoll',
-          [AnslagFalt.Organ]: org.Id, [AnslagFalt.Sammantrade]: mote.Id,
-          [AnslagFalt.SammantradesDatum]: tillSpDatum(motesdag), [AnslagFalt.JusteringsDatum]: tillSpDatum(justeradDag),
-          [AnslagFalt.Forvaringsplats]: 'Kommunkansliet, Kommunhuset', [AnslagFalt.Uppsatt]: tillSpDatum(uppsatt),
-          [AnslagFalt.SistaDagOverklagande]: tillSpDatum(sista), [AnslagFalt.Nedtagning]: tillSpDatum(plus(sista, 1))
-        }, sekreterare, tidpunkt(uppsatt, 8));
-        resultat.anslag++;
-      }
-    }
-  });
+  // ---- Organ, sammanträden, dagordning, handlingar, protokoll, anslag (own PRNG: changes there leave the rest alone) ----
+  const moten = seedaMoten(lager, idag, fro + 1);
+  const resultat: IDemoResultat = { uppdrag: uppdrag.objekt.size, ...moten, surfplattor: 0, lan: 0, handelser: 0 };
 
   // ---- Riktlinjer, surfplattor, lån, händelser ----
   const riktlinjer = lista(lager, RiktlinjerBibliotek);

@@ -207,6 +207,22 @@ const KARNA = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:corePr
  * parts are zipped here.
  */
 export function protokollDocx(text: string): Uint8Array {
+  let fil = BYGGDA.get(text);
+  if (!fil) {
+    fil = byggDocx(text);
+    BYGGDA.set(text, fil);
+  }
+  // A copy: each demo site owns its files.
+  return fil.slice();
+}
+
+/**
+ * Built files by text. Building dominates the time a demo takes to seed, and tests and the
+ * workbench seed the same protokoll again and again; the text is small and the set bounded.
+ */
+const BYGGDA = new Map<string, Uint8Array>();
+
+function byggDocx(text: string): Uint8Array {
   const dokument = new Document({
     creator: 'Kommunkansliet',
     sections: [{

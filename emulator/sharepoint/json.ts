@@ -135,6 +135,8 @@ export function objektJson(lager: SpLager, lista: ILista, objekt: IObjekt, selec
     OData__UIVersionString: `${objekt.version}.0`,
     Attachments: false
   };
+  // SharePoint returns this only when it is asked for by name.
+  if (select.includes('HasUniqueRoleAssignments')) alla.HasUniqueRoleAssignments = objekt.unika !== undefined;
   if (objekt.fil) {
     alla.FileLeafRef = objekt.fil.namn;
     alla.FileRef = `${lista.url}/${objekt.fil.namn}`;

@@ -140,7 +140,8 @@ export class SpLager {
   public readonly webbTilldelningar = new Map<number, number[]>();
   /** Form digests issued, shared by every emulated site in the process: PnPjs caches digests per web URL across clients. */
   public readonly digester = UTFARDADE_DIGESTER;
-  private nastaGruppId = 100;
+  /** Users and groups share SharePoint's principal ids: groups are numbered apart from the users, so an assignment names one principal. */
+  private nastaGruppId = 1000;
 
   public constructor(public readonly webbplats: string, private readonly anvandare: () => readonly IEmulatorAnvandare[]) {}
 
@@ -278,9 +279,39 @@ export class SpLager {
     if (this.grupper.some((g) => g.Title === titel)) {
       throw new Error(`The specified name is already in use.`);
     }
+    while (this.anvandare().some((a) => a.id === this.nastaGruppId)) this.nastaGruppId++;
     const grupp = { Id: this.nastaGruppId++, Title: titel, Description: beskrivning };
     this.grupper.push(grupp);
     return grupp;
+  }
+
+  public gruppMedNamn(titel: string): IGrupp | undefined {
+    return this.grupper.find((g) => g.Title === titel);
+  }
+
+  /** The id of the built-in role definition behind a permission level. */
+  public rolldefinitionId(niva: Exclude<Behorighet, 'Ingen'>): number {
+    return ROLLDEFINITIONER.find((r) => r.niva === niva)!.Id;
+  }
+
+  /**
+   * SP breakRoleInheritance on an item: its own assignments, copied from what it inherited (the
+   * list's, or the web's) when `kopiera`. An item that has its own already keeps them, as in SharePoint.
+   */
+  public brytObjektetsArv(l: ILista, o: IObjekt, kopiera = true): Map<number, number[]> {
+    if (!o.unika) {
+      const arvt = l.unika ?? this.webbTilldelningar;
+      o.unika = kopiera ? new Map(Array.from(arvt, ([p, rds]) => [p, [...rds]])) : new Map();
+    }
+    return o.unika;
+  }
+
+  /** Adds or removes one role assignment; a principal without roles is no longer listed. */
+  public andraTilldelning(tilldelningar: Map<number, number[]>, principal: number, rolldef: number, lagg: boolean): void {
+    const nu = tilldelningar.get(principal) ?? [];
+    const ny = lagg ? Array.from(new Set([...nu, rolldef])) : nu.filter((x) => x !== rolldef);
+    if (ny.length > 0) tilldelningar.set(principal, ny);
+    else tilldelningar.delete(principal);
   }
 
   /** The principals a user acts as: the user itself and the group of its role. */

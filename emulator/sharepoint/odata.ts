@@ -127,6 +127,8 @@ export function ochLed(u: Uttryck): Uttryck[] {
 
 type Normal = string | number | boolean | null;
 
+const ISO_TID = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 function normalisera(v: unknown): Normal {
   if (v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
@@ -137,10 +139,17 @@ function jamfor(op: string, a: Normal, b: Normal): boolean {
   // SharePoint filters booleans as 1/0 as well as true/false.
   if (typeof a === 'boolean' && typeof b === 'number') b = b !== 0;
   if (typeof b === 'boolean' && typeof a === 'number') a = a !== 0;
-  if (op === 'eq') return a === b || (typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase());
+  if (op === 'eq') {
+    return a === b || (typeof a === 'string' && typeof b === 'string' &&
+      (a.toLowerCase() === b.toLowerCase() || (ISO_TID.test(a) && ISO_TID.test(b) && Date.parse(a) === Date.parse(b))));
+  }
   if (op === 'ne') return !jamfor('eq', a, b);
   if (a === null || b === null) return false;
-  const x = typeof a === 'string' && typeof b === 'string' ? a.localeCompare(b, 'sv') : Number(a) - Number(b);
+  // Instants compare as instants: stored "…:00Z" and a literal's "…:00.000Z" are the same moment.
+  const tid = (v: Normal): number => (typeof v === 'string' && ISO_TID.test(v) ? Date.parse(v) : NaN);
+  const [ta, tb] = [tid(a), tid(b)];
+  const x = !isNaN(ta) && !isNaN(tb) ? ta - tb
+    : typeof a === 'string' && typeof b === 'string' ? a.localeCompare(b, 'sv') : Number(a) - Number(b);
   switch (op) {
     case 'lt': return x < 0;
     case 'le': return x <= 0;

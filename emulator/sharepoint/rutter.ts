@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'crypto';
 import { Emulator, IForfragan, json, spFel } from '../core';
-import { kanAndraStruktur, kanLasa, kanSkriva } from '../../src/domain/roller';
+import { Behorighet, kanAndraStruktur, kanLasa, kanSkriva } from '../../src/domain/roller';
 import { IFalt, ILista, IObjekt, ROLLDEFINITIONER, SpLager } from './lager';
 import { anvandarJson, entitetsnamn, etag, faltJson, listJson, objektJson, vyJson } from './json';
 import { faltI, ochLed, OdataFel, tolkaFilter, tolkaSortering, utvardera, Uttryck } from './odata';
@@ -170,13 +170,6 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
 
   // ---- permissions -------------------------------------------------------------------------
 
-  // SharePoint's base permission masks of the built-in levels (Int64 serialized as strings).
-  const MASKER: Record<string, { High: string; Low: string }> = {
-    'Ingen': { High: '0', Low: '0' },
-    'Läsa': { High: '176', Low: '138612833' },
-    'Bidra': { High: '432', Low: '1011030767' },
-    'Fullständig behörighet': { High: '2147483647', Low: '4294967295' }
-  };
   rutt('GET', `${LISTA}/effectivebasepermissions`, (f, m) => json({
     'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.BasePermissions`, ...MASKER[lager.listNiva(hittaLista(f, m), f.anvandare)]
   }));
@@ -191,21 +184,13 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   });
   rutt('GET', `${LISTA}/roleassignments`, (f, m) => {
     const l = hittaLista(f, m);
-    const tilldelningar = l.unika ?? lager.webbTilldelningar;
-    return lista(Array.from(tilldelningar.entries()).flatMap(([p, rds]) => rds.map((rd) => ({
-      PrincipalId: p,
-      Member: { Id: p, Title: lager.grupper.find((g) => g.Id === p)?.Title ?? lager.anvandareMedId(p)?.title },
-      RoleDefinitionBindings: ROLLDEFINITIONER.filter((r) => r.Id === rd).map((r) => ({ Id: r.Id, Name: r.Name, RoleTypeKind: r.RoleTypeKind }))
-    }))));
+    return lista(tilldelningarJson(lager, l.unika ?? lager.webbTilldelningar));
   });
   rutt('POST', `${LISTA}/roleassignments/(add|remove)roleassignment\\(principalid=(\\d+),\\s*roledefid=(\\d+)\\)`, (f, m) => {
     const l = hittaLista(f, m);
     kravStruktur(f, l);
-    if (!l.unika) return spFel(400, '-2146232832, Microsoft.SharePoint.SPException', 'This operation is not allowed on an object that inherits permissions.');
-    const [pid, rd] = [Number(m[6]), Number(m[7])];
-    const nu = l.unika.get(pid) ?? [];
-    l.unika.set(pid, m[5].toLowerCase() === 'add' ? Array.from(new Set([...nu, rd])) : nu.filter((x) => x !== rd));
-    if ((l.unika.get(pid) ?? []).length === 0) l.unika.delete(pid);
+    if (!l.unika) return spFel(400, '-2146232832, Microsoft.SharePoint.SPException', ARVER);
+    andraTilldelning(l.unika, m[5].toLowerCase() === 'add', Number(m[6]), Number(m[7]));
     return new Response(null, { status: 200 });
   });
 
@@ -337,6 +322,33 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   return lager;
 }
 
+// SharePoint's base permission masks of the built-in levels (Int64 serialized as strings).
+const MASKER: Record<Behorighet, { High: string; Low: string }> = {
+  'Ingen': { High: '0', Low: '0' },
+  'Läsa': { High: '176', Low: '138612833' },
+  'Bidra': { High: '432', Low: '1011030767' },
+  'Fullständig behörighet': { High: '2147483647', Low: '4294967295' }
+};
+
+/** SP.RoleAssignment rows of a scope, one per principal and role definition. */
+function tilldelningarJson(lager: SpLager, tilldelningar: Map<number, number[]>): Array<Record<string, unknown>> {
+  return Array.from(tilldelningar.entries()).flatMap(([p, rds]) => rds.map((rd) => ({
+    PrincipalId: p,
+    Member: { Id: p, Title: lager.grupper.find((g) => g.Id === p)?.Title ?? lager.anvandareMedId(p)?.title },
+    RoleDefinitionBindings: ROLLDEFINITIONER.filter((r) => r.Id === rd).map((r) => ({ Id: r.Id, Name: r.Name, RoleTypeKind: r.RoleTypeKind }))
+  })));
+}
+
+/** Adds or removes one role of a principal in a scope with its own permissions. */
+function andraTilldelning(tilldelningar: Map<number, number[]>, lagg: boolean, principal: number, rolldef: number): void {
+  const nu = tilldelningar.get(principal) ?? [];
+  const ny = lagg ? Array.from(new Set([...nu, rolldef])) : nu.filter((x) => x !== rolldef);
+  if (ny.length === 0) tilldelningar.delete(principal);
+  else tilldelningar.set(principal, ny);
+}
+
+const ARVER = 'This operation is not allowed on an object that inherits permissions.';
+
 type Rutt = (metod: string, del: string, h: (f: IForfragan, m: RegExpMatchArray) => Response | Promise<Response>) => void;
 
 interface IHjalp {
@@ -402,6 +414,13 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     if (sortering.some((s) => !indexerat(s)) && kvar > troskel) stryp();
   };
 
+  /** One item as SharePoint answers it alone: with odata.metadata, which PnPjs needs to address it (file.getItem()). */
+  const enstaka = (l: ILista, o: IObjekt, f: IForfragan): Record<string, unknown> => ({
+    // Absolute at the host asked, as SharePoint answers: PnPjs builds the item's URL from it.
+    'odata.metadata': `${f.url.origin}${lager.sitePath}/_api/$metadata#SP.ListData.${entitetsnamn(l).replace(/^SP\.Data\./, '')}s/@Element`,
+    ...objektJson(lager, l, o, tolkaLista(f.url.searchParams.get('$select')), tolkaLista(f.url.searchParams.get('$expand')))
+  });
+
   rutt('GET', `${LISTA}/items`, (f, m) => {
     const l = h.hittaLista(f, m);
     const q = f.url.searchParams;
@@ -453,7 +472,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
   rutt('GET', String.raw`${LISTA}/items\((\d+)\)`, (f, m) => {
     const l = h.hittaLista(f, m);
     const o = h.hittaObjekt(f, l, Number(m[5]));
-    return json(objektJson(lager, l, o, tolkaLista(f.url.searchParams.get('$select')), tolkaLista(f.url.searchParams.get('$expand'))), 200, { ETag: etag(o) });
+    return json(enstaka(l, o, f), 200, { ETag: etag(o) });
   });
 
   rutt('POST', `${LISTA}/items`, async (f, m) => {
@@ -497,6 +516,49 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     return h.lista(alla.slice().reverse().map((v) => versionJson(lager, l, o, v)));
   });
 
+  // ---- item permissions ----------------------------------------------------------------------
+
+  const OBJEKT = String.raw`${LISTA}/items\((\d+)\)`;
+  /** Changing an item's permissions needs ManagePermissions on the item, which only Full Control has. */
+  const kravHantera = (f: IForfragan, l: ILista, o: IObjekt): void => {
+    if (!kanAndraStruktur(lager.objektNiva(l, o, f.anvandare))) throw nekad(f);
+  };
+  rutt('GET', `${OBJEKT}/effectivebasepermissions`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    return json({ 'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.BasePermissions`, ...MASKER[lager.objektNiva(l, o, f.anvandare)] });
+  });
+  rutt('POST', `${OBJEKT}/breakroleinheritance\\((?:copyroleassignments=)?(true|false),\\s*(?:clearsubscopes=)?(true|false)\\)`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    kravHantera(f, l, o);
+    // Copying takes what the item has now, i.e. its list's scope (the list's own or the web's).
+    if (!o.unika) o.unika = m[6].toLowerCase() === 'true' ? new Map(l.unika ?? lager.webbTilldelningar) : new Map();
+    return new Response(null, { status: 200 });
+  });
+  rutt('POST', `${OBJEKT}/resetroleinheritance`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    kravHantera(f, l, o);
+    o.unika = undefined;
+    return new Response(null, { status: 200 });
+  });
+  rutt('GET', `${OBJEKT}/roleassignments`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    // Reading who has access is itself guarded by EnumeratePermissions (Full Control).
+    kravHantera(f, l, o);
+    return h.lista(tilldelningarJson(lager, o.unika ?? l.unika ?? lager.webbTilldelningar));
+  });
+  rutt('POST', `${OBJEKT}/roleassignments/(add|remove)roleassignment\\(principalid=(\\d+),\\s*roledefid=(\\d+)\\)`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    kravHantera(f, l, o);
+    if (!o.unika) return spFel(400, '-2146232832, Microsoft.SharePoint.SPException', ARVER);
+    andraTilldelning(o.unika, m[6].toLowerCase() === 'add', Number(m[7]), Number(m[8]));
+    return new Response(null, { status: 200 });
+  });
+
   // ---- files -------------------------------------------------------------------------------
 
   const MAPP = String.raw`web/getfolderbyserverrelative(?:path\(decodedurl='((?:[^']|'')*)'\)|url\('((?:[^']|'')*)'\))`;
@@ -515,10 +577,11 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     }
     return { l, o };
   };
-  rutt('POST', String.raw`${MAPP}/files/add(?:usingpath\(decodedurl='((?:[^']|'')*)',\s*overwrite=(true|false)\)|\(url='((?:[^']|'')*)',\s*overwrite=(true|false)\))`, async (f, m) => {
+  rutt('POST', String.raw`${MAPP}/files/add(?:usingpath\(decodedurl='((?:[^']|'')*)'(?:,\s*overwrite=(true|false))?\)|\(url='((?:[^']|'')*)',\s*overwrite=(true|false)\))`, async (f, m) => {
     const mapp = citat(m[1] ?? m[2]);
     const namn = citat(m[3] ?? m[5]);
-    const skrivOver = (m[4] ?? m[6]).toLowerCase() === 'true';
+    // AddUsingPath leaves Overwrite out when it is false (PnPjs does), and false is the default.
+    const skrivOver = (m[4] ?? m[6] ?? 'false').toLowerCase() === 'true';
     const l = lager.listaMedUrl(mapp);
     if (!l || l.BaseTemplate !== 101 || !kanLasa(lager.listNiva(l, f.anvandare))) {
       return spFel(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
@@ -544,7 +607,13 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
   });
   rutt('GET', `${FIL}/listitemallfields`, (f, m) => {
     const { l, o } = hittaFil(f, citat(m[1] ?? m[2]));
-    return json(objektJson(lager, l, o, tolkaLista(f.url.searchParams.get('$select')), tolkaLista(f.url.searchParams.get('$expand'))), 200, { ETag: etag(o) });
+    return json(enstaka(l, o, f), 200, { ETag: etag(o) });
+  });
+  rutt('POST', `${FIL}/recycle(?:\\(\\))?`, (f, m) => {
+    const { l, o } = hittaFil(f, citat(m[1] ?? m[2]));
+    h.kravSkriva(f, l, o);
+    o.iPapperskorg = true;
+    return json({ 'odata.metadata': `${lager.webbplats}/_api/$metadata#Edm.Guid`, value: randomUUID() });
   });
 }
 

@@ -1,37 +1,226 @@
-import { skapaDemo } from '../../emulator/demo';
+import { IDemo, skapaDemo } from '../../emulator/demo';
+import { DEMO_ANVANDARE, forstaMedRoll, PUBLIK_LASARE } from '../../emulator/demo/anvandare';
+import { Emulator } from '../../emulator/core';
+import { ILista, IObjekt } from '../../emulator/sharepoint/lager';
+import { arAktuellt, kungorelselage, tillkannagivande } from '../../src/domain/anslag';
+import { IsoDate } from '../../src/domain/dates';
+import { lasJusteringslogg } from '../../src/domain/justering';
+import { arPublik, Klassificering } from '../../src/domain/publicering';
+import { franSpDatum } from '../../src/data/spDatum';
+import { GRUPPNAMN } from '../../src/schema/behorigheter';
+import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista, ProtokollBibliotek,
+  ProtokollFalt, SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
 import { UPPDRAG_STATUS_VAL, UppdragFalt } from '../../src/schema/uppdrag';
+
+const IDAG = '2026-11-27';
+const LEDAMOT = forstaMedRoll('ledamot')!;
+// Each demo is a provisioned site with a year of meetings and their .docx protokoll: seconds on a shared machine.
+jest.setTimeout(60_000);
+
+/** The demo of IDAG, built once for the tests that only read it. */
+let demo: IDemo;
+beforeAll(async () => {
+  demo = await skapaDemo({}, IDAG);
+});
 
 describe('demodata', () => {
   it('fyller den provisionerade webbplatsen med det issue och seeds kräver, likadant varje gång', async () => {
-    const a = await skapaDemo({}, '2026-11-27');
-    const b = await skapaDemo({}, '2026-11-27');
+    const a = demo;
+    const b = await skapaDemo({}, IDAG);
     expect(a.data).toEqual(b.data);
     expect(a.data.uppdrag).toBeGreaterThanOrEqual(25);
     expect(a.data.surfplattor).toBeGreaterThanOrEqual(40);
     expect(a.data.sammantraden).toBeGreaterThanOrEqual(4 * 10);
+    expect(a.data.arendepunkter).toBeGreaterThan(a.data.sammantraden);
     expect(a.data.protokoll).toBeGreaterThan(0);
     expect(a.data.anslag).toBeGreaterThan(0);
     const uppdrag = a.lager.listaMedTitel('Uppdrag')!;
     const statusar = new Set(Array.from(uppdrag.objekt.values()).map((o) => o.varden[UppdragFalt.Status]));
     expect([...statusar].sort()).toEqual(Object.values(UPPDRAG_STATUS_VAL).sort());
-    const varden = (o: { varden: Record<string, unknown> }) => o.varden;
-    expect(Array.from(uppdrag.objekt.values()).map(varden)).toEqual(Array.from(b.lager.listaMedTitel('Uppdrag')!.objekt.values()).map(varden));
     // Slipped planned dates are in the history.
     expect(Array.from(uppdrag.objekt.values()).some((o) => o.versioner.some((v) => v.varden[UppdragFalt.PlaneratKlart] !== o.varden[UppdragFalt.PlaneratKlart]))).toBe(true);
-    const handlingar = a.lager.listaMedTitel('Handlingar')!;
-    const klasser = new Set(Array.from(handlingar.objekt.values()).map((o) => o.varden.Klassificering));
+    const klasser = new Set(Array.from(lista(a, HandlingarBibliotek).objekt.values()).map((o) => o.varden[HandlingFalt.Klassificering]));
     expect(klasser).toEqual(new Set(['Offentlig', 'Arbetsmaterial']));
-    expect(a.lager.listaMedTitel('Sekretess')!.objekt.size).toBeGreaterThan(0);
+    expect(lista(a, SekretessBibliotek).objekt.size).toBeGreaterThan(0);
+    // Every list, item, file name and item permission is the same; only SharePoint's GUIDs differ (file contents: import.test.ts).
+    const innehall = (d: IDemo): unknown[] => d.lager.listor.map((l) => [l.Title, Array.from(l.objekt.values()).map((o) => ({
+      id: o.Id, varden: o.varden, versioner: o.versioner, skapad: o.skapad, andrad: o.andrad, av: o.andradAv,
+      fil: o.fil?.namn, unika: o.unika && Array.from(o.unika)
+    }))]);
+    expect(innehall(a)).toEqual(innehall(b));
     // Nothing is saved in the future: "senast ändrad" and "ändrat sedan" rely on it.
-    for (const lista of a.lager.listor) {
-      for (const o of lista.objekt.values()) expect(o.andrad < '2026-11-28').toBe(true);
+    for (const l of a.lager.listor) {
+      for (const o of l.objekt.values()) expect(o.andrad < '2026-11-28').toBe(true);
+    }
+  });
+});
+
+describe('sammanträdena i demon', () => {
+  // A Friday in late autumn, Christmas week and midsummer week: the shape holds whatever today is.
+  it.each([IDAG, '2026-12-22', '2027-06-21'])('har dagordning, beslut, protokoll och anslag som hänger ihop (idag %s)', async (idag) => {
+    const demo = idag === IDAG ? demoIdag() : await skapaDemo({}, idag);
+    const moten = Array.from(lista(demo, SammantradenLista).objekt.values());
+    const motesdag = (id: unknown): IsoDate => franSpDatum(moten.find((m) => m.Id === id)!.varden[SammantradeFalt.Datum])!;
+    const punkter = Array.from(lista(demo, DagordningLista).objekt.values());
+    const protokoll = Array.from(lista(demo, ProtokollBibliotek).objekt.values());
+    const anslag = Array.from(lista(demo, AnslagLista).objekt.values());
+
+    // Decisions only on held meetings, and there except while the protokoll is a draft.
+    for (const p of punkter) {
+      const m = p.varden[ArendepunktFalt.Sammantrade];
+      const utkast = protokoll.some((x) => x.varden[ProtokollFalt.Sammantrade] === m && x.varden[ProtokollFalt.Status] === 'Utkast');
+      const beslutsdatum = franSpDatum(p.varden[ArendepunktFalt.Beslutsdatum]);
+      if (motesdag(m) >= idag || utkast) expect(beslutsdatum).toBeUndefined();
+      else expect([beslutsdatum, Boolean(p.varden[ArendepunktFalt.Beslut])]).toEqual([motesdag(m), true]);
+      expect(p.varden[ArendepunktFalt.Diarienummer]).toMatch(/^(KS|BUN|SN|SBN) \d{4}\/\d{3}$/);
+    }
+    // Each Handling and Bilaga sits under an agenda item of its own meeting.
+    for (const def of [HandlingarBibliotek, SekretessBibliotek]) {
+      for (const h of lista(demo, def).objekt.values()) {
+        const punkt = h.varden[HandlingFalt.Arendepunkt];
+        const harPunkt = punkter.some((p) => p.varden[ArendepunktFalt.Sammantrade] === h.varden[HandlingFalt.Sammantrade] && p.varden[ArendepunktFalt.Punkt] === punkt);
+        expect([h.fil!.namn, harPunkt || ['Kallelse', 'Föredragningslista'].includes(String(h.varden[HandlingFalt.Dokumenttyp]))]).toEqual([h.fil!.namn, true]);
+      }
+    }
+
+    // Per organ: the newest held meeting is being justerat (one still a draft), the older ones are justerade.
+    const status = (s: string): IObjekt[] => protokoll.filter((p) => p.varden[ProtokollFalt.Status] === s);
+    expect(status('Under justering').length).toBeGreaterThanOrEqual(3);
+    expect(status('Utkast').length).toBeGreaterThanOrEqual(1);
+    for (const p of status('Utkast')) expect(lasJusteringslogg(p.varden[ProtokollFalt.Justeringslogg]).godkannanden).toEqual([]);
+    const sivVantar = status('Under justering').filter((p) => {
+      const { godkannanden, olasbara } = lasJusteringslogg(p.varden[ProtokollFalt.Justeringslogg]);
+      expect(olasbara).toBe(0);
+      expect(godkannanden.map((g) => g.roll)).toContain('Ordförande');
+      return (p.varden[ProtokollFalt.Justerare] as number[]).includes(LEDAMOT.id) && !godkannanden.some((g) => g.personId === LEDAMOT.id);
+    });
+    expect(sivVantar.length).toBeGreaterThanOrEqual(1);
+
+    // Justerade: everyone approved, tillkännagivet the day their anslag went up, with the law's dates.
+    for (const p of status('Justerat')) {
+      const { godkannanden } = lasJusteringslogg(p.varden[ProtokollFalt.Justeringslogg]);
+      const alla = [p.varden[ProtokollFalt.Ordforande], ...(p.varden[ProtokollFalt.Justerare] as number[])];
+      expect(godkannanden.map((g) => g.personId).sort()).toEqual(alla.sort());
+      const justerat = franSpDatum(p.varden[ProtokollFalt.JusteratDatum])!;
+      expect(godkannanden.map((g) => g.tid.slice(0, 10)).sort().pop()! <= justerat).toBe(true);
+      const a = anslag.find((x) => x.varden[AnslagFalt.Sammantrade] === p.varden[ProtokollFalt.Sammantrade] && x.varden[AnslagFalt.Typ] === 'Tillkännagivande av justerat protokoll')!;
+      const uppsatt = franSpDatum(a.varden[AnslagFalt.Uppsatt])!;
+      expect(franSpDatum(p.varden[ProtokollFalt.Tillkannagivet])).toBe(uppsatt);
+      const t = tillkannagivande({ organ: '', sammantradesdatum: motesdag(p.varden[ProtokollFalt.Sammantrade]), justeringsdatum: justerat, forvaringsplats: '', uppsatt });
+      expect([franSpDatum(a.varden[AnslagFalt.SistaDagOverklagande]), franSpDatum(a.varden[AnslagFalt.Nedtagning])]).toEqual([t.sistaDagForOverklagande, t.nedtagning]);
+    }
+    const aktuella = anslag.filter((a) => arAktuellt({ uppsatt: franSpDatum(a.varden[AnslagFalt.Uppsatt])!, nedtagning: franSpDatum(a.varden[AnslagFalt.Nedtagning]) }, idag));
+    expect(aktuella.filter((a) => a.varden[AnslagFalt.Typ] === 'Tillkännagivande av justerat protokoll').length).toBeGreaterThanOrEqual(1);
+    expect(anslag.length - aktuella.length).toBeGreaterThan(0);
+
+    // Fullmäktige: one coming meeting kungjord in time, one whose kungörelse is missing in the last week.
+    const kf = Array.from(lista(demo, OrganLista).objekt.values()).find((o) => o.varden[OrganFalt.Forkortning] === 'KF')!;
+    const kommandeKf = moten.filter((m) => m.varden[SammantradeFalt.Organ] === kf.Id && motesdag(m.Id) >= idag)
+      .map((m) => kungorelselage(motesdag(m.Id), franSpDatum(m.varden[SammantradeFalt.KallelseAnslagen]), idag));
+    expect(kommandeKf).toContain('IRattTid');
+    expect(kommandeKf.some((l) => l === 'EjAnslagenForSent' || l === 'Sent')).toBe(true);
+  });
+});
+
+describe('vad kontot för den publika webbplatsen kan läsa', () => {
+  let hallna: Set<number>;
+  let beslutade: Set<string>;
+  beforeAll(() => {
+    hallna = new Set(Array.from(lista(demo, SammantradenLista).objekt.values()).filter((m) => franSpDatum(m.varden[SammantradeFalt.Datum])! < IDAG).map((m) => m.Id));
+    beslutade = new Set(Array.from(lista(demo, DagordningLista).objekt.values())
+      .filter((p) => p.varden[ArendepunktFalt.Beslutsdatum]).map((p) => `${p.varden[ArendepunktFalt.Sammantrade]}:${p.varden[ArendepunktFalt.Punkt]}`));
+  });
+  afterEach(() => demo.emulator.forvantaIngaOkanda());
+
+  const hamta = (sokvag: string, vem: { email: string }): Promise<Response> =>
+    demo.emulator.fetch(`${demo.emulator.konfig.webbplats}/_api/${sokvag}`, { headers: { Accept: 'application/json', Authorization: Emulator.token(vem.email) } });
+  /** The item and its file, as the public-site builder would fetch them. */
+  const kanLasa = async (l: ILista, o: IObjekt, vem: { email: string }): Promise<[number, number]> => [
+    (await hamta(`web/lists/getbytitle('${l.Title}')/items(${o.Id})`, vem)).status,
+    (await hamta(`web/getFileByServerRelativePath(decodedUrl='${l.url}/${o.fil!.namn}')/$value`, vem)).status
+  ];
+
+  it('är ett eget konto i gruppen för publik läsning, och arbetsbänkens allmänhet är fortfarande utloggad', () => {
+    expect(PUBLIK_LASARE).toMatchObject({ roll: 'allmanhet', email: 'publicering@kommun.se' });
+    expect(DEMO_ANVANDARE.filter((a) => a.roll === 'allmanhet')).toEqual([PUBLIK_LASARE]);
+    expect(forstaMedRoll('allmanhet')).toBeUndefined();
+    expect(demo.lager.gruppMedNamn(GRUPPNAMN.allmanhet)).toBeDefined();
+  });
+
+  it('ser mötets listor men inga andra', async () => {
+    const svar = await hamta('web/lists?$select=Title', PUBLIK_LASARE);
+    const titlar = ((await svar.json()).value as Array<{ Title: string }>).map((l) => l.Title).sort();
+    expect(titlar).toEqual([AnslagLista, DagordningLista, HandlingarBibliotek, OrganLista, ProtokollBibliotek, SammantradenLista].map((l) => l.title).sort());
+    expect((await hamta(`web/lists/getbytitle('Uppdrag')/items`, PUBLIK_LASARE)).status).toBe(404);
+  });
+
+  it('läser publicerade handlingar men inga opublicerade, och ledamoten läser alla', async () => {
+    const handlingar = lista(demo, HandlingarBibliotek);
+    let publika = 0;
+    let dolda = 0;
+    for (const o of handlingar.objekt.values()) {
+      const publik = arPublik({
+        klassificering: o.varden[HandlingFalt.Klassificering] as Klassificering,
+        beslutFattat: beslutade.has(`${o.varden[HandlingFalt.Sammantrade]}:${o.varden[HandlingFalt.Arendepunkt]}`),
+        publicerad: o.varden[HandlingFalt.Publicerad] === true
+      });
+      const status = publik ? 200 : 404;
+      expect([o.fil!.namn, await kanLasa(handlingar, o, PUBLIK_LASARE)]).toEqual([o.fil!.namn, [status, status]]);
+      if (publik) publika++;
+      else {
+        dolda++;
+        expect([o.fil!.namn, await kanLasa(handlingar, o, LEDAMOT)]).toEqual([o.fil!.namn, [200, 200]]);
+      }
+    }
+    expect(publika).toBeGreaterThan(100);
+    // Held back: upcoming meetings not yet published, Arbetsmaterial waiting for its decision, late complements.
+    expect(dolda).toBeGreaterThan(10);
+    const arbetsmaterialUtanBeslut = Array.from(handlingar.objekt.values()).filter((o) => o.varden[HandlingFalt.Klassificering] === 'Arbetsmaterial' &&
+      !beslutade.has(`${o.varden[HandlingFalt.Sammantrade]}:${o.varden[HandlingFalt.Arendepunkt]}`));
+    expect(arbetsmaterialUtanBeslut.length).toBeGreaterThan(0);
+    expect(arbetsmaterialUtanBeslut.some((o) => hallna.has(o.varden[HandlingFalt.Sammantrade] as number))).toBe(true);
+  });
+
+  it('läser justerade protokoll men inte utkast eller protokoll under justering', async () => {
+    const protokoll = lista(demo, ProtokollBibliotek);
+    const statusar = new Set<string>();
+    for (const o of protokoll.objekt.values()) {
+      const status = String(o.varden[ProtokollFalt.Status]);
+      statusar.add(status);
+      const svar = status === 'Justerat' ? 200 : 404;
+      expect([o.fil!.namn, await kanLasa(protokoll, o, PUBLIK_LASARE)]).toEqual([o.fil!.namn, [svar, svar]]);
+      if (status !== 'Justerat') expect([o.fil!.namn, await kanLasa(protokoll, o, LEDAMOT)]).toEqual([o.fil!.namn, [200, 200]]);
+    }
+    expect([...statusar].sort()).toEqual(['Justerat', 'Under justering', 'Utkast']);
+  });
+
+  it('ger ordförande och justerare rätt att skriva sitt godkännande på protokoll under justering, och bara dem', () => {
+    const protokoll = lista(demo, ProtokollBibliotek);
+    const under = Array.from(protokoll.objekt.values()).filter((o) => o.varden[ProtokollFalt.Status] === 'Under justering');
+    expect(under.length).toBeGreaterThan(0);
+    for (const o of under) {
+      const justerar = [o.varden[ProtokollFalt.Ordforande] as number, ...(o.varden[ProtokollFalt.Justerare] as number[])];
+      for (const a of DEMO_ANVANDARE.filter((x) => x.roll === 'ledamot')) {
+        expect([a.id, demo.lager.objektNiva(protokoll, o, a)]).toEqual([a.id, justerar.includes(a.id) ? 'Bidra' : 'Läsa']);
+      }
+      expect(demo.lager.objektNiva(protokoll, o, PUBLIK_LASARE)).toBe('Ingen');
+      expect(demo.lager.objektNiva(protokoll, o, forstaMedRoll('namndsekreterare'))).toBe('Fullständig behörighet');
+    }
+  });
+
+  it('läser aldrig en sekretesshandling', async () => {
+    const sekretess = lista(demo, SekretessBibliotek);
+    expect((await hamta(`web/lists/getbytitle('${sekretess.Title}')`, PUBLIK_LASARE)).status).toBe(404);
+    for (const o of sekretess.objekt.values()) {
+      expect([o.fil!.namn, (await hamta(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${o.fil!.namn}')/$value`, PUBLIK_LASARE)).status]).toEqual([o.fil!.namn, 404]);
+      expect((await hamta(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${o.fil!.namn}')/$value`, LEDAMOT)).status).toBe(200);
     }
   });
 });
 
 describe('surfplattorna i registret och i Intune', () => {
   it('är samma enheter med samma låntagare', async () => {
-    const { lager, emulator } = await skapaDemo({}, '2026-11-27');
+    const { lager, emulator } = demo;
     const plattor = Array.from(lager.listaMedTitel('Surfplattor')!.objekt.values());
     const lan = Array.from(lager.listaMedTitel('Lån')!.objekt.values());
     const svar = await emulator.fetch(`${new URL(emulator.konfig.webbplats).origin}/v1.0/deviceManagement/managedDevices?$top=100`, {
@@ -47,3 +236,9 @@ describe('surfplattorna i registret och i Intune', () => {
     }
   });
 });
+
+const demoIdag = (): IDemo => demo;
+
+function lista(demo: IDemo, def: { title: string }): ILista {
+  return demo.lager.listaMedTitel(def.title)!;
+}

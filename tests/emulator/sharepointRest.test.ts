@@ -2,7 +2,15 @@
  * The emulator's SharePoint REST answers on the wire, checked against what SharePoint Online
  * answers (../shared/notes/sharepoint-wire.md and Microsoft's REST documentation).
  */
-import { Emulator } from '../../emulator/core';
+import { InjectHeaders } from '@pnp/queryable';
+import { SPBrowser } from '@pnp/sp';
+import '@pnp/sp/files';
+import { Emulator, IEmulatorAnvandare } from '../../emulator/core';
+import { DEMO_ANVANDARE } from '../../emulator/demo/anvandare';
+import { ROLLDEFINITIONER } from '../../emulator/sharepoint/lager';
+import { PublikBehorighet } from '../../src/data/moten/publikBehorighet';
+import { skapaSp } from '../../src/data/pnp';
+import { GRUPPNAMN } from '../../src/schema/behorigheter';
 import { UppdragFalt } from '../../src/schema/uppdrag';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
 
@@ -15,8 +23,15 @@ const HANDLAGGARE = 'karin.lund@kommun.se';
 const LEDAMOT = 'siv.sahlstrom@pol.kommun.se';
 const ADMIN = 'admin.arendeportalen@kommun.se';
 
+// The account the public site is built with: the only member of the public reading group.
+const PUBLIK: IEmulatorAnvandare = DEMO_ANVANDARE.find((a) => a.roll === 'allmanhet') ?? {
+  id: 90, loginName: 'i:0#.f|membership|publik.webb@kommun.se', title: 'Publik webbplats', email: 'publik.webb@kommun.se',
+  roll: 'allmanhet', aadId: '00000000-0000-4000-8000-000000000090'
+};
+
 beforeAll(async () => {
   miljo = await startaEmulator({}, true);
+  if (!miljo.emulator.anvandare.some((a) => a.id === PUBLIK.id)) miljo.emulator.anvandare.push(PUBLIK);
 });
 afterAll(() => miljo.stang());
 afterEach(() => miljo.emulator.forvantaIngaOkanda());
@@ -162,7 +177,10 @@ describe('behörigheter', () => {
     const listor = (await (await fetch(api('web/lists?$select=Title'), { headers: som(LEDAMOT) })).json()).value.map((l: { Title: string }) => l.Title);
     expect(listor).toContain('Uppdrag');
     expect(listor).not.toContain('Surfplattor');
-    expect(listor).not.toContain('Sekretess');
+    // Ledamöter read Sekretess to prepare; handläggare do not even see the library.
+    expect(listor).toContain('Sekretess');
+    const handlaggarensListor = (await (await fetch(api('web/lists?$select=Title'), { headers: som(HANDLAGGARE) })).json()).value.map((l: { Title: string }) => l.Title);
+    expect(handlaggarensListor).not.toContain('Sekretess');
   });
 
   it('kräver formulärsammandrag för skrivning med sessionskaka, som SharePoint', async () => {
@@ -199,13 +217,107 @@ describe('filer i bibliotek', () => {
     expect(igen.status).toBe(400);
   });
 
-  it('visar aldrig en sekretesshandling för en ledamot', async () => {
+  it('visar aldrig en sekretesshandling för det publika kontot eller en handläggare, men för en ledamot', async () => {
     const sekretess = miljo.lager.listaMedTitel('Sekretess')!;
     const namn = Array.from(sekretess.objekt.values())[0].fil!.namn;
-    const svar = await fetch(api(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${namn}')/$value`), { headers: som(LEDAMOT) });
-    expect(svar.status).toBe(404);
+    const hamta = (email: string): Promise<Response> =>
+      fetch(api(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${namn}')/$value`), { headers: som(email) });
+    expect((await hamta(PUBLIK.email)).status).toBe(404);
+    expect((await hamta(HANDLAGGARE)).status).toBe(404);
+    expect((await hamta(LEDAMOT)).status).toBe(200);
     const sekreterare = await fetch(api(`web/getFileByServerRelativePath(decodedUrl='${sekretess.url}/${namn}')/$value`), { headers: som('majvor.bystrom@kommun.se') });
     expect(sekreterare.status).toBe(200);
+  });
+});
+
+describe('behörigheter på enskilda objekt', () => {
+  const SEKRETERARE = 'majvor.bystrom@kommun.se';
+  const LAS = ROLLDEFINITIONER.find((r) => r.Name === 'Läsa')!.Id;
+  const publikGrupp = (): number => miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN.allmanhet)!.Id;
+  const bibliotek = (): string => `${miljo.emulator.sitePath}/Handlingar`;
+  const post = (del: string, email: string): Promise<Response> => fetch(api(del), { method: 'POST', headers: som(email) });
+  const laddaUpp = async (namn: string): Promise<number> => {
+    const upp = await fetch(api(`web/getFolderByServerRelativePath(decodedUrl='${bibliotek()}')/files/addUsingPath(DecodedUrl='${namn}',Overwrite=false)`), {
+      method: 'POST', headers: som(SEKRETERARE), body: 'Förslag till beslut'
+    });
+    expect(upp.status).toBe(200);
+    const objekt = await (await fetch(api(`web/getFileByServerRelativePath(decodedUrl='${bibliotek()}/${namn}')/ListItemAllFields`), { headers: som(SEKRETERARE) })).json();
+    return objekt.Id as number;
+  };
+  const objekt = (id: number, rest = ''): string => `web/lists/getbytitle('Handlingar')/items(${id})${rest}`;
+  const fil = (namn: string, rest = ''): string => `web/getFileByServerRelativePath(decodedUrl='${bibliotek()}/${namn}')${rest}`;
+
+  it('stänger ett objekt för den publika gruppen och öppnar det igen genom att återställa arvet', async () => {
+    const id = await laddaUpp('arbetsmaterial-1.txt');
+    expect((await fetch(api(objekt(id)), { headers: som(PUBLIK.email) })).status).toBe(200);
+
+    expect((await post(objekt(id, '/breakroleinheritance(copyroleassignments=true, clearsubscopes=true)'), SEKRETERARE)).status).toBe(200);
+    const unik = await (await fetch(api(objekt(id, '?$select=Id,HasUniqueRoleAssignments')), { headers: som(SEKRETERARE) })).json();
+    expect(unik.HasUniqueRoleAssignments).toBe(true);
+    // The copy is the library's assignments, the public group's Read among them.
+    const fore = (await (await fetch(api(objekt(id, '/roleassignments')), { headers: som(SEKRETERARE) })).json()).value as Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>;
+    expect(fore.find((r) => r.PrincipalId === publikGrupp())?.RoleDefinitionBindings.map((b) => b.Id)).toEqual([LAS]);
+    expect((await post(objekt(id, `/roleassignments/removeroleassignment(principalid=${publikGrupp()},roledefid=${LAS})`), SEKRETERARE)).status).toBe(200);
+
+    expect((await fetch(api(objekt(id)), { headers: som(PUBLIK.email) })).status).toBe(404);
+    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).status).toBe(404);
+    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/ListItemAllFields')), { headers: som(PUBLIK.email) })).status).toBe(404);
+    const synliga = (await (await fetch(api(`web/lists/getbytitle('Handlingar')/items?$select=Id&$top=5000`), { headers: som(PUBLIK.email) })).json()).value as Array<{ Id: number }>;
+    expect(synliga.map((r) => r.Id)).not.toContain(id);
+    // Everyone else keeps what the library gives them.
+    expect(await (await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(LEDAMOT) })).text()).toBe('Förslag till beslut');
+
+    expect((await post(objekt(id, '/resetroleinheritance'), SEKRETERARE)).status).toBe(200);
+    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).status).toBe(200);
+    const arvt = await (await fetch(api(objekt(id, '?$select=HasUniqueRoleAssignments')), { headers: som(SEKRETERARE) })).json();
+    expect(arvt.HasUniqueRoleAssignments).toBe(false);
+  });
+
+  it('kräver Fullständig behörighet på objektet för att ändra dess behörigheter, och svarar som SharePoint annars', async () => {
+    const id = await laddaUpp('arbetsmaterial-2.txt');
+    const nekad = await post(objekt(id, '/breakroleinheritance(copyroleassignments=true,clearsubscopes=true)'), LEDAMOT);
+    expect(nekad.status).toBe(403);
+    expect((await nekad.json())['odata.error']).toMatchObject({
+      code: '-2147024891, System.UnauthorizedAccessException',
+      message: { value: 'Access denied. You do not have permission to perform this action or access this resource.' }
+    });
+    expect((await post(objekt(id, '/resetroleinheritance'), LEDAMOT)).status).toBe(403);
+    expect((await fetch(api(objekt(id, '/roleassignments')), { headers: som(LEDAMOT) })).status).toBe(403);
+    // Removing from an item that still inherits is SharePoint's 400.
+    expect((await post(objekt(id, `/roleassignments/removeroleassignment(principalid=${publikGrupp()},roledefid=${LAS})`), SEKRETERARE)).status).toBe(400);
+
+    const rattighet = async (email: string): Promise<{ High: string; Low: string }> =>
+      (await fetch(api(objekt(id, '/effectivebasepermissions')), { headers: som(email) })).json();
+    expect(await rattighet(SEKRETERARE)).toMatchObject({ High: '2147483647', Low: '4294967295' });
+    expect(await rattighet(LEDAMOT)).toMatchObject({ High: '176', Low: '138612833' });
+
+    // Given Contribute on the item only, a person writes it but still cannot change its permissions.
+    await post(objekt(id, '/breakroleinheritance(copyroleassignments=true,clearsubscopes=true)'), SEKRETERARE);
+    const bidra = ROLLDEFINITIONER.find((r) => r.Name === 'Bidra')!.Id;
+    const siv = DEMO_ANVANDARE.find((a) => a.email === LEDAMOT)!.id;
+    expect((await post(objekt(id, `/roleassignments/addroleassignment(principalid=${siv},roledefid=${bidra})`), SEKRETERARE)).status).toBe(200);
+    expect(await rattighet(LEDAMOT)).toMatchObject({ High: '432', Low: '1011030767' });
+    const andra = await fetch(api(objekt(id)), {
+      method: 'POST', headers: som(LEDAMOT, { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'If-Match': '*' }), body: '{"Title":"Godkänd"}'
+    });
+    expect(andra.status).toBe(204);
+    expect((await post(objekt(id, '/resetroleinheritance'), LEDAMOT)).status).toBe(403);
+  });
+
+  it('fungerar när PnPjs når objektet genom filen (getItem)', async () => {
+    await laddaUpp('arbetsmaterial-3.txt');
+    const sekreterare = miljo.sp('namndsekreterare');
+    const publik = skapaSp(miljo.webbplats, SPBrowser(), InjectHeaders({ Authorization: Emulator.token(PUBLIK.email) }));
+    const url = `${bibliotek()}/arbetsmaterial-3.txt`;
+    const behorighet = new PublikBehorighet(sekreterare);
+
+    await behorighet.stangForPublik(await sekreterare.web.getFileByServerRelativePath(url).getItem());
+    await expect(publik.web.getFileByServerRelativePath(url).getBuffer()).rejects.toMatchObject({ status: 404 });
+    // Closing again is harmless: the group has nothing left to remove.
+    await behorighet.stangForPublik(await sekreterare.web.getFileByServerRelativePath(url).getItem());
+
+    await behorighet.oppnaForPublik(await sekreterare.web.getFileByServerRelativePath(url).getItem());
+    expect(new TextDecoder().decode(await publik.web.getFileByServerRelativePath(url).getBuffer())).toBe('Förslag till beslut');
   });
 });
 

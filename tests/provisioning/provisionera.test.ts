@@ -2,11 +2,17 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import { provisionera } from '../../provisioning/provisionera';
+import { ROLLDEFINITIONER } from '../../emulator/sharepoint/lager';
 import { ALLA_LISTOR } from '../../src/schema';
+import { GRUPPNAMN, ROLLTYP } from '../../src/schema/behorigheter';
+import { ArendepunktFalt, DagordningLista, HandlingarBibliotek, SekretessBibliotek } from '../../src/schema/moten';
+import { ROLLER } from '../../src/domain/roller';
 import { UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
 
 let miljo: IEmulatorMiljo;
+// A whole site over loopback HTTP, some 400 requests: seconds when the machine is busy.
+jest.setTimeout(30_000);
 
 beforeAll(async () => {
   miljo = await startaEmulator();
@@ -16,10 +22,18 @@ afterEach(() => miljo.emulator.forvantaIngaOkanda());
 
 describe('provisionering av webbplatsen', () => {
   it('visar vad som skulle ändras vid en torrkörning, utan att ändra något', async () => {
-    const { andringar } = await provisionera(miljo.sp('admin'), { torrkorning: true });
+    const { andringar, varningar } = await provisionera(miljo.sp('admin'), { torrkorning: true });
+    expect(varningar).toEqual([`! Lägg bara till kontot som bygger den publika webbplatsen (npm run public-site) i gruppen ${GRUPPNAMN.allmanhet}.`]);
     expect(andringar).toContain('+ lista Uppdrag (Lists/Uppdrag)');
+    expect(andringar).toContain('+ lista Dagordning (Lists/Dagordning)');
     expect(andringar).toContain('+ bibliotek Handlingar (Handlingar)');
-    expect(andringar.some((a) => a.startsWith('+ grupp Ärendeportalen – Ledamöter'))).toBe(true);
+    // One group per role, the public reading group among them.
+    expect(andringar.filter((a) => a.startsWith('+ grupp '))).toEqual(ROLLER.map((r) => `+ grupp ${GRUPPNAMN[r]}`));
+    // Every list breaks inheritance and grants each role that has access exactly one level.
+    const tilldelningar = ALLA_LISTOR.flatMap((l) => Object.values(l.behorigheter).filter((n) => n !== 'Ingen'));
+    expect(andringar.filter((a) => / får /.test(a))).toHaveLength(tilldelningar.length);
+    expect(andringar).toContain(`+ Handlingar: ${GRUPPNAMN.allmanhet} får Läsa`);
+    expect(andringar).not.toContain(`+ Sekretess: ${GRUPPNAMN.allmanhet} får Läsa`);
     expect(miljo.lager.listor).toHaveLength(0);
     expect(miljo.lager.grupper).toHaveLength(0);
   });
@@ -43,6 +57,28 @@ describe('provisionering av webbplatsen', () => {
     expect(miljo.lager.falt(sammantraden, 'Organ')!.LookupList).toBe(organ.Id);
     expect(miljo.lager.falt(organ, 'Title')).toMatchObject({ Title: 'Namn', Indexed: true, EnforceUniqueValues: true });
     expect(uppdrag.unika).toBeDefined();
+    const dagordning = miljo.lager.listaMedTitel(DagordningLista.title)!;
+    expect(miljo.lager.falt(dagordning, ArendepunktFalt.Sammantrade)!.LookupList).toBe(sammantraden.Id);
+    expect(miljo.lager.falt(dagordning, ArendepunktFalt.Beslutsdatum)).toMatchObject({ TypeAsString: 'DateTime', DisplayFormat: 'DateOnly' });
+  });
+
+  it('ger varje rolls grupp exakt den nivå behörighetsmatrisen säger, den publika gruppen bara läsning av mötets listor', () => {
+    const rolldef = (niva: keyof typeof ROLLTYP): number => ROLLDEFINITIONER.find((r) => r.RoleTypeKind === ROLLTYP[niva])!.Id;
+    for (const def of ALLA_LISTOR) {
+      const lista = miljo.lager.listaMedTitel(def.title)!;
+      for (const roll of ROLLER) {
+        const grupp = miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN[roll])!;
+        const niva = def.behorigheter[roll];
+        expect([def.title, roll, lista.unika!.get(grupp.Id) ?? []]).toEqual([def.title, roll, niva === 'Ingen' ? [] : [rolldef(niva)]]);
+      }
+    }
+    const publik = miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN.allmanhet)!;
+    const lasbara = miljo.lager.listor.filter((l) => l.unika!.has(publik.Id)).map((l) => l.Title).sort();
+    expect(lasbara).toEqual(['Anslagstavla', 'Dagordning', 'Handlingar', 'Organ', 'Protokoll', 'Sammanträden']);
+    expect(lasbara).not.toContain(SekretessBibliotek.title);
+    // Publishing changes item permissions: the nämndsekreterare has Full Control on Handlingar.
+    const sekreterare = miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN.namndsekreterare)!;
+    expect(miljo.lager.listaMedTitel(HandlingarBibliotek.title)!.unika!.get(sekreterare.Id)).toEqual([rolldef('Fullständig behörighet')]);
   });
 
   it('ändrar ingenting vid en andra körning', async () => {
