@@ -5,8 +5,9 @@
  */
 import { IsoDate } from '../../domain/dates';
 import { Anslagstyp, Kungorelselage } from '../../domain/anslag';
-import { Fristlage, IJustering, IJusteringsperson } from '../../domain/justering';
+import { Fristlage, IJustering, IJusteringsperson, Justeringsfel } from '../../domain/justering';
 import { Dokumenttyp, Klassificering, Publiceringslage } from '../../domain/publicering';
+import { DataFel } from '../fel';
 
 export interface IOrgan {
   id: number;
@@ -164,31 +165,64 @@ export interface ISignering {
   signera(underlag: { protokollId: number; filUrl: string; person: IJusteringsperson }): Promise<{ metod: string; referens?: string }>;
 }
 
+/**
+ * A justering rule refused the action (domain/justering.ts `Justeringsfel`): not sent to justering,
+ * already justerat, not one of the people who justerar, already approved, ordförande or justerare
+ * missing. It is a DataFel 'ogiltig' (so generic error handling still explains it) that also carries
+ * the rule's code, which the UI turns into its own Swedish sentence. Recognise it with
+ * `justeringsfelkod(fel)`: instanceof fails across bundle copies, the shape does not.
+ */
+export class JusteringsFel extends DataFel {
+  public constructor(public readonly kod: Justeringsfel) {
+    super('ogiltig', undefined, kod);
+    this.name = 'JusteringsFel';
+  }
+}
+
+/** The justering rule behind a failure, or undefined when the failure was something else. */
+export function justeringsfelkod(fel: unknown): Justeringsfel | undefined {
+  const f = fel as { name?: unknown; kod?: unknown } | undefined;
+  return f?.name === 'JusteringsFel' && typeof f.kod === 'string' ? (f.kod as Justeringsfel) : undefined;
+}
+
+/**
+ * Digital justering of protokoll and their tillkännagivande (docs/justering.md). Failures are DataFel;
+ * a refusal by the justering rules is a JusteringsFel carrying the rule's code.
+ */
 export interface IJusteringTjanst {
   /** The signed-in person, as the justering knows people. */
   aktuellPerson(): Promise<IJusteringsperson>;
   /** Site users whose name or e-mail contains `sok`, for choosing ordförande and justerare. */
   sokPersoner(sok: string): Promise<IJusteringsperson[]>;
+  /** The meeting's protokoll (the newest, if several), or undefined when there is none the reader may see. */
   hamtaProtokoll(sammantradeId: number, motesdag: IsoDate, idag: IsoDate): Promise<IProtokollVy | undefined>;
-  /** Uploads the draft (not public), with ordförande and justerare. */
+  /**
+   * Uploads the draft with ordförande and justerare, closed to the public group. Refuses (a
+   * JusteringsFel) without ordförande or justerare, and (DataFel 'konflikt') when the meeting already
+   * has a protokoll that has gone to justering. If a step after the upload fails the file is recycled.
+   */
   laddaUppUtkast(sammantradeId: number, motesdag: IsoDate, fil: { namn: string; innehall: ArrayBuffer }, ordforande: IJusteringsperson, justerare: IJusteringsperson[], idag: IsoDate): Promise<IProtokollVy>;
+  /** Sends the draft to justering and lets the ordförande and each justerare write their approval on it. */
   skickaTillJustering(protokoll: IProtokollVy, idag: IsoDate): Promise<IProtokollVy>;
   /**
-   * The signed-in person approves. When theirs is the last approval the protokoll becomes Justerat,
-   * opens to the public group and its tillkännagivande is posted on the anslagstavla.
-   * Two justerare approving at once both succeed (412 → read again, approve again).
+   * The signed-in person approves (signing through ISignering). When theirs is the last approval the
+   * protokoll becomes Justerat; if the person may also open it to the public and post on the
+   * anslagstavla (a nämndsekreterare, an admin) it is tillkännagivet at once and `anslag` returned.
+   * A ledamot may not: then the protokoll stays Justerat until `tillkannageJusterade` completes it,
+   * which is not an error for them. Two justerare approving at once both succeed (412 → read again,
+   * approve again; DataFel 'konflikt' after three attempts).
    */
   godkann(protokoll: IProtokollVy, sammantrade: ISammantrade, idag: IsoDate): Promise<{ protokoll: IProtokollVy; anslag?: IAnslag }>;
+  /**
+   * Completes every Justerat protokoll not yet tillkännagivet: opens it to the public group, posts its
+   * tillkännagivande today and records the day. Called by the nämndsekreterare's portal when it opens.
+   * Idempotent: a meeting whose tillkännagivande is already up gets no second one. Returns the anslag
+   * posted by this call.
+   */
+  tillkannageJusterade(idag: IsoDate): Promise<IAnslag[]>;
 }
 
 export interface IAnslagTjanst {
   /** What is on the anslagstavla today, newest first. */
   hamtaAktuella(idag: IsoDate): Promise<IAnslag[]>;
-}
-
-/** Announced by the offline cache when a view is served from it; the banner and the parts listen. */
-export interface ICacheHandelse {
-  /** ISO instant when the cached answer was fetched from SharePoint. */
-  hamtad: string;
-  url: string;
 }

@@ -3,7 +3,7 @@ import { CommandBar, ICommandBarItemProps, MessageBar, MessageBarType, Panel, Pa
 import * as strings from 'ArendebalansWebPartStrings';
 import { addDays, format, parseISO } from 'date-fns';
 import { IsoDate } from '../../../domain/dates';
-import { IMotesTjanst } from '../../../data/moten/MotesTjanst';
+import { IMotesTjanst } from '../../../data/moten/typer';
 import { IProtokollTjanst } from '../../../data/moten/ProtokollTjanst';
 import { IRedovisningTjanst } from '../../../data/redovisning/RedovisningTjanst';
 import { IUppdragTjanst } from '../../../data/uppdrag/UppdragTjanst';
@@ -15,6 +15,8 @@ import { UppdragDetalj } from './detalj/UppdragDetalj';
 import { AndratSedan, IAndratSedanProps, StatusOversikt, UppdragVy } from './lista';
 import { ImportPanel, ProtokollPanel } from './import';
 import { RedovisningPanel } from './redovisning';
+/** Only the meeting list is needed here, so a test or another host passes just that. */
+type Motesdatum = Pick<IMotesTjanst, 'hamtaSammantraden'>;
 
 export interface IArendebalansAppProps {
   tjanst: IUppdragTjanst;
@@ -22,7 +24,7 @@ export interface IArendebalansAppProps {
   /** Justerade protokoll to propose uppdrag from. */
   protokollTjanst?: IProtokollTjanst;
   /** For "ändrat sedan": the last KS sammanträde is where the readers last looked at the list. */
-  motesTjanst?: IMotesTjanst;
+  motesTjanst?: Motesdatum;
   idag: IsoDate;
   dagarTillInaktuell: number;
   /** Opens this uppdrag at start: a Teams deep link or `?uppdrag=` on the SharePoint page. */
@@ -34,7 +36,7 @@ export interface IArendebalansAppProps {
 type Verktyg = 'redovisning' | 'import' | 'protokoll';
 
 /** The date "ändrat sedan" starts from: the last KS meeting, else a month back. */
-function useSenasteKsMote(motesTjanst: IMotesTjanst | undefined, idag: IsoDate): IsoDate {
+function useSenasteKsMote(motesTjanst: Motesdatum | undefined, idag: IsoDate): IsoDate {
   const { data } = useLaddning(async () => {
     if (!motesTjanst) return undefined;
     const { tidigare } = await motesTjanst.hamtaSammantraden(idag);
@@ -44,7 +46,7 @@ function useSenasteKsMote(motesTjanst: IMotesTjanst | undefined, idag: IsoDate):
 }
 
 /** "Ändrat sedan" as a tab: the meeting list is read only when a reader opens it. */
-function AndratSedanFlik({ motesTjanst, ...props }: Omit<IAndratSedanProps, 'standardFran'> & { motesTjanst?: IMotesTjanst }): JSX.Element {
+function AndratSedanFlik({ motesTjanst, ...props }: Omit<IAndratSedanProps, 'standardFran'> & { motesTjanst?: Motesdatum }): JSX.Element {
   const standardFran = useSenasteKsMote(motesTjanst, props.idag);
   return <AndratSedan {...props} standardFran={standardFran} />;
 }
