@@ -1,13 +1,14 @@
 /**
  * PnPjs is configured here and only here. The SPFx classes pass in their context behavior
  * (`SPFx(context)` / `GraphSPFx(context)`); the workbench and the tests pass the emulator's.
- * Retries (honouring Retry-After on 429/503), headers and the client tag are behaviors, so code
- * that reads data never deals with them.
+ * Retries (honouring Retry-After on 429/503), headers, the client tag and the offline cache are
+ * behaviors, so code that reads data never deals with them.
  */
 import { TimelinePipe } from '@pnp/core';
 import { graphfi, GraphFI } from '@pnp/graph';
 import { BrowserFetchWithRetry, InjectHeaders, Queryable } from '@pnp/queryable';
 import { spfi, SPFI } from '@pnp/sp';
+import { IOfflineCacheAlternativ, OfflineCache } from './cache/OfflineCache';
 
 /** Identifies our traffic to SharePoint Online's throttling, as Microsoft asks ("decorate your traffic"). */
 export const KLIENTTAGG = 'NONISV|Kommun|Arendeportalen/0.1';
@@ -26,9 +27,21 @@ export function Arendeportal(): TimelinePipe<Queryable> {
   };
 }
 
+export interface ISpPlats {
+  webbUrl: string;
+  /**
+   * Keep each read for when SharePoint cannot be reached (src/data/cache). Needs the signed-in
+   * login; parts that show data pass it, one-off tools (provisioning, demo data) do not.
+   */
+  offlineCache?: Omit<IOfflineCacheAlternativ, 'webbplats'>;
+}
+
 /** The SharePoint root for a site: `spfi(url)` plus the host's behaviors, then ours. */
-export function skapaSp(webbUrl: string, ...vardBeteenden: Array<TimelinePipe<Queryable>>): SPFI {
-  return spfi(webbUrl).using(...vardBeteenden, Arendeportal());
+export function skapaSp(plats: string | ISpPlats, ...vardBeteenden: Array<TimelinePipe<Queryable>>): SPFI {
+  const { webbUrl, offlineCache } = typeof plats === 'string' ? { webbUrl: plats, offlineCache: undefined } : plats;
+  const sp = spfi(webbUrl).using(...vardBeteenden, Arendeportal());
+  // Last, so it wraps the send that Arendeportal() put in place and falls back only after its retries.
+  return offlineCache ? sp.using(OfflineCache({ ...offlineCache, webbplats: webbUrl })) : sp;
 }
 
 export function skapaGraph(graphUrl: string | undefined, ...vardBeteenden: Array<TimelinePipe<Queryable>>): GraphFI {

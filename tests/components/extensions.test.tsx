@@ -7,6 +7,7 @@ import { IUppdragTjanst } from '../../src/data/uppdrag/UppdragTjanst';
 import { falskUppdragTjanst } from '../support/testdata';
 import { DataFel } from '../../src/data/fel';
 import { Tjanstestatus } from '../../src/extensions/tjanstestatus/components/Tjanstestatus';
+import { FRAN_CACHE, ICacheHandelse, ONLINE } from '../../src/data/cache';
 import { PartRoot } from '../../src/ui/PartRoot';
 
 describe('statuskolumnen i listvyn', () => {
@@ -100,5 +101,52 @@ describe('tjänstestatusbanderollen', () => {
     render(<PartRoot><Tjanstestatus sekretess /></PartRoot>);
     expect(screen.getByRole('region')).toBeInTheDocument();
     expect(await screen.findByText(/Sekretess – får inte spridas/)).toBeInTheDocument();
+  });
+
+  const franCache = (hamtad: string, url = 'https://kommun.sharepoint.com/sites/moten/_api/web/lists'): void => {
+    act(() => {
+      window.dispatchEvent(new CustomEvent<ICacheHandelse>(FRAN_CACHE, { detail: { hamtad, url } }));
+    });
+  };
+
+  it('säger när de sparade uppgifterna hämtades så länge delar visas från cachen, och försvinner när SharePoint svarar', async () => {
+    render(<PartRoot><Tjanstestatus sekretess={false} /></PartRoot>);
+    expect(screen.queryByRole('region')).toBeNull();
+    franCache('2026-11-27T07:45:00.000Z');
+    const region = screen.getByRole('region', { name: 'Tjänstestatus för Ärendeportalen' });
+    // 07:45 UTC is 08:45 in Stockholm in November.
+    const text = 'Visar sparade uppgifter från 27 november 2026 kl. 08:45 – SharePoint kan inte nås just nu.';
+    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(text);
+    expect(region).toContainElement(screen.getByRole('status'));
+    // The browser's own online event says nothing about SharePoint: the banner stays.
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(screen.getByText(text)).toBeInTheDocument();
+    act(() => {
+      window.dispatchEvent(new CustomEvent(ONLINE));
+    });
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('visar den äldsta tidpunkten när flera delar visas från cachen, i stället för den allmänna offlinetexten', async () => {
+    satOnline(false);
+    render(<PartRoot><Tjanstestatus sekretess /></PartRoot>);
+    franCache('2026-11-27T12:10:00.000Z');
+    franCache('2026-06-15T06:05:00.000Z');
+    franCache('2026-11-27T13:00:00.000Z');
+    // 06:05 UTC is 08:05 in Stockholm in summer.
+    expect(await screen.findByText(/Visar sparade uppgifter från 15 juni 2026 kl. 08:05 –/)).toBeInTheDocument();
+    expect(screen.queryByText(/Det du ser är senast hämtade uppgifter/)).toBeNull();
+    expect(await screen.findByText(/Sekretess – får inte spridas/)).toBeInTheDocument();
+  });
+
+  it('bryr sig inte om en händelse med samma namn men utan tidpunkt', () => {
+    render(<PartRoot><Tjanstestatus sekretess={false} /></PartRoot>);
+    act(() => {
+      window.dispatchEvent(new CustomEvent(FRAN_CACHE, { detail: { url: 'x' } }));
+    });
+    expect(screen.queryByRole('region')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ define([], function () {
     ForsenadIdag: 'Delayed as of today',
     Inaktuell: 'Not updated for {0} days',
     OfflineBanner: 'SharePoint cannot be reached right now. You are seeing the most recently fetched data; changes cannot be saved until the connection is back.',
+    FranCacheBanner: 'Showing saved information from {0} – SharePoint cannot be reached right now.',
     SekretessNotis: 'Confidential – do not distribute. The documents in this library are covered by secrecy under the Public Access to Information and Secrecy Act.',
     Kommande: 'Coming in the next version',
     FelRubrik: 'Something went wrong',
@@ -24,6 +25,22 @@ define([], function () {
     FelTroskel: 'The list is too large for this query. Narrow the selection and try again.',
     FelStrypt: 'Microsoft 365 is receiving too many requests right now. Wait a moment and try again.',
     FelNatverk: 'Microsoft 365 could not be reached. Check the network connection and try again.',
-    FelOkantData: 'The information could not be fetched. Try again later; if the error remains, contact the municipality\'s IT support.'
+    FelOkantData: 'The information could not be fetched. Try again later; if the error remains, contact the municipality\'s IT support.',
+    MotespaketIndexfil: 'contents.txt',
+    MotespaketRubrik: 'Meeting package: {0}',
+    MotespaketOrgan: 'Body: {0}',
+    MotespaketDatum: 'Date: {0} at {1}',
+    MotespaketPlats: 'Place: {0}',
+    MotespaketKallelse: 'Notice and agenda',
+    MotespaketProtokoll: 'Minutes',
+    MotespaketOvriga: 'Other documents',
+    MotespaketPunkt: 'Item {0}',
+    MotespaketIngaHandlingar: 'No documents.',
+    MotespaketSekretessVarning: 'Documents marked SEKRETESS are confidential under the Public Access to Information and Secrecy Act and must not be distributed.',
+    MotespaketSaknas: 'MISSING – could not be fetched: {0}',
+    MotespaketSaknasSammanfattning: '{0} of {1} documents could not be fetched and are missing from the package.',
+    MotespaketKlassOffentlig: 'Public',
+    MotespaketKlassArbetsmaterial: 'Working material',
+    MotespaketKlassSekretess: 'Confidential'
   };
 });

@@ -9,6 +9,7 @@ declare interface ICommonStrings {
   ForsenadIdag: string;
   Inaktuell: string;
   OfflineBanner: string;
+  FranCacheBanner: string;
   SekretessNotis: string;
   Kommande: string;
   FelRubrik: string;
@@ -24,6 +25,22 @@ declare interface ICommonStrings {
   FelStrypt: string;
   FelNatverk: string;
   FelOkantData: string;
+  MotespaketIndexfil: string;
+  MotespaketRubrik: string;
+  MotespaketOrgan: string;
+  MotespaketDatum: string;
+  MotespaketPlats: string;
+  MotespaketKallelse: string;
+  MotespaketProtokoll: string;
+  MotespaketOvriga: string;
+  MotespaketPunkt: string;
+  MotespaketIngaHandlingar: string;
+  MotespaketSekretessVarning: string;
+  MotespaketSaknas: string;
+  MotespaketSaknasSammanfattning: string;
+  MotespaketKlassOffentlig: string;
+  MotespaketKlassArbetsmaterial: string;
+  MotespaketKlassSekretess: string;
 }
 
 declare module 'CommonStrings' {

@@ -10,6 +10,7 @@ define([], function () {
     ForsenadIdag: 'Försenat sedan i dag',
     Inaktuell: 'Ej uppdaterat på {0} dagar',
     OfflineBanner: 'SharePoint går inte att nå just nu. Det du ser är senast hämtade uppgifter; ändringar kan inte sparas förrän anslutningen är tillbaka.',
+    FranCacheBanner: 'Visar sparade uppgifter från {0} – SharePoint kan inte nås just nu.',
     SekretessNotis: 'Sekretess – får inte spridas. Handlingarna i det här biblioteket omfattas av sekretess enligt offentlighets- och sekretesslagen.',
     Kommande: 'Kommer i nästa version',
     FelRubrik: 'Något gick fel',
@@ -24,6 +25,22 @@ define([], function () {
     FelTroskel: 'Listan är för stor för den här sökningen. Begränsa urvalet och försök igen.',
     FelStrypt: 'Microsoft 365 tar emot för många förfrågningar just nu. Vänta en stund och försök igen.',
     FelNatverk: 'Det gick inte att nå Microsoft 365. Kontrollera nätverksanslutningen och försök igen.',
-    FelOkantData: 'Uppgifterna kunde inte hämtas. Försök igen senare; om felet kvarstår, kontakta kommunens IT-support.'
+    FelOkantData: 'Uppgifterna kunde inte hämtas. Försök igen senare; om felet kvarstår, kontakta kommunens IT-support.',
+    MotespaketIndexfil: 'innehall.txt',
+    MotespaketRubrik: 'Mötespaket: {0}',
+    MotespaketOrgan: 'Organ: {0}',
+    MotespaketDatum: 'Datum: {0} kl. {1}',
+    MotespaketPlats: 'Plats: {0}',
+    MotespaketKallelse: 'Kallelse och föredragningslista',
+    MotespaketProtokoll: 'Protokoll',
+    MotespaketOvriga: 'Övriga handlingar',
+    MotespaketPunkt: 'Punkt {0}',
+    MotespaketIngaHandlingar: 'Inga handlingar.',
+    MotespaketSekretessVarning: 'Handlingar märkta SEKRETESS omfattas av sekretess enligt offentlighets- och sekretesslagen och får inte spridas.',
+    MotespaketSaknas: 'SAKNAS – kunde inte hämtas: {0}',
+    MotespaketSaknasSammanfattning: '{0} av {1} handlingar kunde inte hämtas och saknas i paketet.',
+    MotespaketKlassOffentlig: 'Offentlig',
+    MotespaketKlassArbetsmaterial: 'Arbetsmaterial',
+    MotespaketKlassSekretess: 'Sekretess'
   };
 });
