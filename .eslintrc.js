@@ -17,11 +17,16 @@ module.exports = {
         '@typescript-eslint/no-floating-promises': 'error',
         '@typescript-eslint/explicit-function-return-type': ['warn', { allowExpressions: true, allowTypedFunctionExpressions: true }],
         'react/jsx-no-bind': 'off',
-        '@rushstack/no-new-null': 'off',
-        // The architecture is the direction of imports: domain <- schema <- data <- ui <- parts.
+        '@rushstack/no-new-null': 'off'
+      }
+    },
+    {
+      // The architecture is the direction of imports: domain <- schema <- data <- ui <- parts.
+      files: ['src/**/*.ts', 'src/**/*.tsx'],
+      rules: {
         'no-restricted-imports': ['error', {
           patterns: [
-            { group: ['**/tests/**', '**/emulator/**', '**/workbench/**'], message: 'src/ får inte importera test-, emulator- eller workbenchkod.' }
+            { group: ['**/tests/**', '**/emulator/**', '**/workbench/**', '**/publik/**'], message: 'src/ får inte importera test-, emulator-, workbench- eller publik-kod.' }
           ]
         }]
       }

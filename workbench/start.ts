@@ -9,6 +9,8 @@
  * Tests start it in-process with `startaWorkbench({ port: 0 })`.
  */
 import { readFileSync } from 'fs';
+import { rm } from 'fs/promises';
+import { tmpdir } from 'os';
 import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
@@ -17,6 +19,9 @@ import { Emulator } from '../emulator/core';
 import { skapaDemoEmulator } from '../emulator/demo';
 import { forstaMedRoll, REGISTRATOR } from '../emulator/demo/anvandare';
 import { startaServer } from '../emulator/server';
+import { byggPublikWebbplats } from '../publik/bygg';
+import { publikSp } from '../publik/emulatorKalla';
+import { publikHanterare } from '../publik/server';
 import { Roll } from '../src/domain/roller';
 import { BUNDLE_SOKVAG, Bundle, byggAlternativ, formateraFel, locModuler, tillBundle } from './bygg';
 import { IInloggning, IWorkbenchKonfig, ROLLER } from './typer';
@@ -171,10 +176,29 @@ export async function startaWorkbench(alt: IWorkbenchAlternativ = {}): Promise<I
   const emulator = alt.emulator ?? await skapaDemoEmulator();
   const html = sidHtml(workbenchKonfig(emulator), svenskTitel());
 
-  const extra = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+  // The public site at /publik/, as `npm run public-site -- --emulator` builds it. Rebuilt when its
+  // start page is asked for and SharePoint has been called since the last build (a publish in the
+  // workbench shows there after a reload); the build's own reads are not counted.
+  const publikKatalog = path.join(tmpdir(), `arendeportalen-publik-${process.pid}-${Date.now()}`);
+  const publik = publikHanterare(publikKatalog, '/publik/');
+  let byggdVid = -1;
+  let publikBygge: Promise<void> | undefined;
+  const byggPublik = (): Promise<void> => {
+    if (emulator.statistik.sharepoint === byggdVid) return Promise.resolve();
+    publikBygge ??= byggPublikWebbplats({ sp: publikSp(emulator), webbplats: emulator.konfig.webbplats, ut: publikKatalog, varning: () => undefined })
+      .then(() => { byggdVid = emulator.statistik.sharepoint; })
+      .catch((fel: Error) => logga(`Den publika webbplatsen kunde inte byggas: ${fel.message}`))
+      .finally(() => { publikBygge = undefined; });
+    return publikBygge;
+  };
+  const arPublikStart = (sokvag: string): boolean => sokvag === '/publik' || sokvag === '/publik/' || sokvag === '/publik/index.html';
+
+  const extra = (req: http.IncomingMessage, res: http.ServerResponse): boolean | Promise<boolean> => {
     const metod = req.method ?? 'GET';
     const sokvag = new URL(req.url ?? '/', 'http://workbench').pathname;
     if (metod !== 'GET' && metod !== 'HEAD') return false;
+    if (arPublikStart(sokvag)) return byggPublik().then(() => publik(req, res));
+    if (publik(req, res)) return true;
     if (sokvag === '/' || sokvag === '/index.html') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(metod === 'HEAD' ? undefined : html);
@@ -206,6 +230,8 @@ export async function startaWorkbench(alt: IWorkbenchAlternativ = {}): Promise<I
     stangd ??= (async () => {
       if (alt.bevaka) await bygge.dispose();
       await server.stang();
+      await publikBygge;
+      await rm(publikKatalog, { recursive: true, force: true });
     })();
     return stangd;
   };
