@@ -20,6 +20,8 @@ import * as epostrutinStrings from 'EpostrutinWebPartStrings';
 import * as motesportalStrings from 'MotesportalWebPartStrings';
 import * as surfplattorStrings from 'SurfplattorWebPartStrings';
 import { GraphEpostTjanst } from '../src/data/epost/GraphEpostTjanst';
+import { AnslagTjanst } from '../src/data/moten/AnslagTjanst';
+import { JusteringTjanst } from '../src/data/moten/JusteringTjanst';
 import { MotesTjanst } from '../src/data/moten/MotesTjanst';
 import { skapaGraph, skapaSp } from '../src/data/pnp';
 import { SurfplattaTjanst } from '../src/data/surfplattor/SurfplattaTjanst';
@@ -34,6 +36,7 @@ import { ProtokollTjanst } from '../src/data/moten/ProtokollTjanst';
 import { sidLank, uppdragFranLank } from '../src/webparts/arendebalans/lankar';
 import { EpostrutinApp } from '../src/webparts/epostrutin/components/EpostrutinApp';
 import { MotesportalApp } from '../src/webparts/motesportal/components/MotesportalApp';
+import { sammantradeFranLank, sidLank as motesSidLank } from '../src/webparts/motesportal/lankar';
 import { SurfplattorApp } from '../src/webparts/surfplattor/components/SurfplattorApp';
 import { DelId, IInloggning, IWorkbenchKonfig, Roll } from './typer';
 
@@ -96,7 +99,14 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
   },
   motesportal: {
     namn: () => motesportalStrings.Rubrik,
-    rot: (v) => <MotesportalApp tjanst={new MotesTjanst(v.sp, v.webbSokvag)} idag={v.idag} />
+    rot: (v) => {
+      // As the web part does: the offline cache, kept per signed-in person, so the last view opens when the emulator is unreachable.
+      const sp = skapaSp({ webbUrl: v.webbUrl, offlineCache: { inloggning: v.inloggning?.epost ?? '' } }, SPBrowser({ baseUrl: v.webbUrl }));
+      const moten = new MotesTjanst(sp, v.webbSokvag);
+      return <MotesportalApp tjanst={moten} redigering={moten} justering={new JusteringTjanst(sp, v.webbSokvag)} anslag={new AnslagTjanst(sp, v.webbSokvag)}
+        idag={v.idag} oppnaId={sammantradeFranLank(undefined, window.location.search)}
+        lankTill={(id) => motesSidLank(`${window.location.origin}${window.location.pathname}`, id)} />;
+    }
   },
   surfplattor: {
     namn: () => surfplattorStrings.Rubrik,

@@ -4,7 +4,7 @@ import { MotesportalApp } from '../../src/webparts/motesportal/components/Motesp
 import { SurfplattorApp } from '../../src/webparts/surfplattor/components/SurfplattorApp';
 import { EpostrutinApp } from '../../src/webparts/epostrutin/components/EpostrutinApp';
 import { PartRoot } from '../../src/ui/PartRoot';
-import { IMotesTjanst } from '../../src/data/moten/MotesTjanst';
+import { IAnslagTjanst, IJusteringTjanst, IMotesTjanst } from '../../src/data/moten/typer';
 import { ISurfplatta, ISurfplattaTjanst } from '../../src/data/surfplattor/SurfplattaTjanst';
 import { DataFel } from '../../src/data/fel';
 import { IEpostTjanst } from '../../src/data/epost/typer';
@@ -13,8 +13,23 @@ const moten: IMotesTjanst = {
   hamtaSammantraden: async () => ({
     kommande: [{ id: 1, rubrik: 'KS', organ: 'Kommunstyrelsen', datum: '2026-12-07', start: '2026-12-07T12:00:00Z', plats: 'Sessionssalen', status: 'Kallat' }],
     tidigare: []
-  })
+  }),
+  hamtaOrgan: async () => [],
+  hamtaMote: () => new Promise(() => undefined),
+  hamtaFil: async () => new ArrayBuffer(0),
+  behorighet: async () => ({ kanRedigera: false, kanLasaSekretess: false })
 };
+// The start view reads no protokoll and approves nothing: every call would be a mistake.
+const justering: IJusteringTjanst = {
+  aktuellPerson: () => Promise.reject(new Error('oväntat')),
+  sokPersoner: () => Promise.reject(new Error('oväntat')),
+  hamtaProtokoll: () => Promise.reject(new Error('oväntat')),
+  laddaUppUtkast: () => Promise.reject(new Error('oväntat')),
+  skickaTillJustering: () => Promise.reject(new Error('oväntat')),
+  godkann: () => Promise.reject(new Error('oväntat')),
+  tillkannageJusterade: () => Promise.reject(new Error('oväntat'))
+};
+const anslag: IAnslagTjanst = { hamtaAktuella: async () => [] };
 const platta = (i: number, status: string): ISurfplatta => ({
   id: i, stoldmarkning: `KS-${1000 + i}`, serienummer: `DMPX000${i}`, modell: i % 2 ? 'iPad Air' : 'iPad', simAbonnemang: 'Telia', intuneId: '', status
 });
@@ -29,16 +44,16 @@ const register = (lista: ISurfplatta[] | DataFel): ISurfplattaTjanst => ({
 
 describe('webbdelarnas startvyer', () => {
   it('Mötesportalen visar kommande sammanträden och har flikar för tidigare och anslagstavlan', async () => {
-    render(<PartRoot><MotesportalApp tjanst={moten} idag="2026-11-27" /></PartRoot>);
+    render(<PartRoot><MotesportalApp tjanst={moten} justering={justering} anslag={anslag} idag="2026-11-27" /></PartRoot>);
     expect(screen.getByRole('heading', { level: 2, name: 'Mötesportal' })).toBeInTheDocument();
     expect(await screen.findByText('Kommunstyrelsen')).toBeInTheDocument();
-    expect(screen.getByText('2026-12-07')).toBeInTheDocument();
+    expect(screen.getByText('2026-12-07 13:00')).toBeInTheDocument();
     expect(screen.getAllByRole('tab')).toHaveLength(3);
     for (const namn of ['Kommande sammanträden', 'Tidigare sammanträden', 'Anslagstavla']) {
       expect(screen.getByRole('tab', { name: namn })).toBeInTheDocument();
     }
     fireEvent.click(screen.getByRole('tab', { name: 'Anslagstavla' }));
-    expect(screen.getByRole('status')).toHaveTextContent('Inga anslag just nu');
+    expect(await screen.findByRole('status')).toHaveTextContent('Inga anslag just nu');
   });
 
   it('Surfplattor säger att registret är tomt', async () => {
