@@ -5,26 +5,11 @@
  * to the SharePoint host, so no app registration of our own is needed. `--token` takes a token
  * directly (the local workbench's emulator accepts `emu-admin@kommun.se`).
  */
-import { execFileSync } from 'child_process';
 import { InjectHeaders } from '@pnp/queryable';
 import { SPBrowser } from '@pnp/sp';
 import { skapaSp } from '../src/data/pnp';
 import { provisionera } from './provisionera';
-
-function argument(namn: string): string | undefined {
-  const i = process.argv.indexOf(namn);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function tokenFranM365(webbplats: string): string {
-  const resurs = new URL(webbplats).origin;
-  try {
-    return execFileSync('m365', ['util', 'accesstoken', 'get', '--resource', resurs, '--new', '--output', 'text'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Kunde inte hämta en åtkomsttoken med CLI för Microsoft 365. Installera den (npm i -g @pnp/cli-microsoft365), '
-      + 'logga in med "m365 login" som ägare till webbplatsen och försök igen, eller ange --token.');
-  }
-}
+import { argument, tokenFranM365 } from '../tools/m365Inloggning';
 
 async function main(): Promise<void> {
   const webbplats = argument('--site');
@@ -32,7 +17,7 @@ async function main(): Promise<void> {
     throw new Error('Ange webbplatsen: npm run provision -- --site https://kommun.sharepoint.com/sites/arendeportalen [--dry-run]');
   }
   const torrkorning = process.argv.includes('--dry-run');
-  const token = argument('--token') ?? tokenFranM365(webbplats);
+  const token = argument('--token') ?? tokenFranM365(webbplats, 'ägare till webbplatsen');
   const sp = skapaSp(webbplats, SPBrowser(), InjectHeaders({ Authorization: `Bearer ${token}` }));
   const start = Date.now();
   const { andringar, varningar } = await provisionera(sp, { torrkorning });

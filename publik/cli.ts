@@ -8,7 +8,6 @@
  * läsning"); `--token` takes a token directly. `--emulator` builds from the demo emulator in this
  * process, signed in as its public reading account.
  */
-import { execFileSync } from 'child_process';
 import { InjectHeaders } from '@pnp/queryable';
 import { SPBrowser } from '@pnp/sp';
 import { skapaDemo } from '../emulator/demo';
@@ -16,21 +15,7 @@ import { DataFel, DataFelorsak } from '../src/data/fel';
 import { skapaSp } from '../src/data/pnp';
 import { byggPublikWebbplats, sammanfattning } from './bygg';
 import { publikSp } from './emulatorKalla';
-
-function argument(namn: string): string | undefined {
-  const i = process.argv.indexOf(namn);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function tokenFranM365(webbplats: string): string {
-  const resurs = new URL(webbplats).origin;
-  try {
-    return execFileSync('m365', ['util', 'accesstoken', 'get', '--resource', resurs, '--new', '--output', 'text'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('Kunde inte hämta en åtkomsttoken med CLI för Microsoft 365. Installera den (npm i -g @pnp/cli-microsoft365), '
-      + 'logga in med "m365 login" som kontot för publik läsning och försök igen, eller ange --token.');
-  }
-}
+import { argument, tokenFranM365 } from '../tools/m365Inloggning';
 
 const ANVANDNING = 'Ange källa och katalog: npm run public-site -- --site https://kommun.sharepoint.com/sites/arendeportalen --out publik-webbplats '
   + '[--token <bearer>] [--name <namn>] [--base-url <adress>], eller npm run public-site -- --emulator --out publik-webbplats';
@@ -49,7 +34,7 @@ async function main(): Promise<void> {
     resultat = await byggPublikWebbplats({ ...gemensamt, sp: publikSp(demo.emulator), webbplats: demo.emulator.konfig.webbplats });
     demo.emulator.forvantaIngaOkanda();
   } else {
-    const token = argument('--token') ?? tokenFranM365(webbplats!);
+    const token = argument('--token') ?? tokenFranM365(webbplats!, 'kontot för publik läsning');
     const sp = skapaSp(webbplats!, SPBrowser(), InjectHeaders({ Authorization: `Bearer ${token}` }));
     resultat = await byggPublikWebbplats({ ...gemensamt, sp, webbplats: webbplats! });
   }

@@ -26,6 +26,7 @@ import {
 } from '../src/schema/moten';
 import { IListDef } from '../src/schema/types';
 import { IPublikHandling, IPublikKorpus, IPublikOrgan, IPublikProtokoll, IPublikSammantrade } from './modell';
+import { lasFil } from '../src/data/filer';
 
 type Rad = Record<string, unknown>;
 
@@ -70,12 +71,8 @@ export class PublikLasare {
     }
   }
 
-  public async hamtaFil(filUrl: string): Promise<ArrayBuffer> {
-    try {
-      return await this.sp.web.getFileByServerRelativePath(filUrl).getBuffer();
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
+  public hamtaFil(filUrl: string): Promise<ArrayBuffer> {
+    return lasFil(this.sp, filUrl);
   }
 
   private lista(def: Pick<IListDef, 'url'>): IList {

@@ -19,6 +19,7 @@ import { Dokumenttyp, Klassificering, kanPubliceras, publiceringslage, valideraB
 import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista,
   SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../schema/moten';
 import { DataFel, tolkaDataFel } from '../fel';
+import { lasFil } from '../filer';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { ANSLAG_SELECT, tillAnslag } from './AnslagTjanst';
 import { PublikBehorighet } from './publikBehorighet';
@@ -135,12 +136,8 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     }
   }
 
-  public async hamtaFil(filUrl: string): Promise<ArrayBuffer> {
-    try {
-      return await this.sp.web.getFileByServerRelativePath(filUrl).getBuffer();
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
+  public hamtaFil(filUrl: string): Promise<ArrayBuffer> {
+    return lasFil(this.sp, filUrl);
   }
 
   public async behorighet(): Promise<IMotesBehorighet> {

@@ -8,6 +8,7 @@ import { IsoDate } from '../../domain/dates';
 import { ProtokollBibliotek, ProtokollFalt } from '../../schema/moten';
 import { tolkaDataFel } from '../fel';
 import { franSpDatum } from '../spDatum';
+import { lasFil } from '../filer';
 
 export interface IProtokoll {
   id: number;
@@ -72,11 +73,7 @@ export class ProtokollTjanst implements IProtokollTjanst {
     return ut.sort((a, b) => (b.justeratDatum ?? '').localeCompare(a.justeratDatum ?? '') || b.id - a.id);
   }
 
-  public async hamtaFil(filUrl: string): Promise<ArrayBuffer> {
-    try {
-      return await this.sp.web.getFileByServerRelativePath(filUrl).getBuffer();
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
+  public hamtaFil(filUrl: string): Promise<ArrayBuffer> {
+    return lasFil(this.sp, filUrl);
   }
 }
