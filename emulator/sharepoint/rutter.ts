@@ -190,7 +190,7 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
     const l = hittaLista(f, m);
     kravStruktur(f, l);
     if (!l.unika) return spFel(400, '-2146232832, Microsoft.SharePoint.SPException', ARVER);
-    andraTilldelning(l.unika, m[5].toLowerCase() === 'add', Number(m[6]), Number(m[7]));
+    lager.andraTilldelning(l.unika, Number(m[6]), Number(m[7]), m[5].toLowerCase() === 'add');
     return new Response(null, { status: 200 });
   });
 
@@ -337,14 +337,6 @@ function tilldelningarJson(lager: SpLager, tilldelningar: Map<number, number[]>)
     Member: { Id: p, Title: lager.grupper.find((g) => g.Id === p)?.Title ?? lager.anvandareMedId(p)?.title },
     RoleDefinitionBindings: ROLLDEFINITIONER.filter((r) => r.Id === rd).map((r) => ({ Id: r.Id, Name: r.Name, RoleTypeKind: r.RoleTypeKind }))
   })));
-}
-
-/** Adds or removes one role of a principal in a scope with its own permissions. */
-function andraTilldelning(tilldelningar: Map<number, number[]>, lagg: boolean, principal: number, rolldef: number): void {
-  const nu = tilldelningar.get(principal) ?? [];
-  const ny = lagg ? Array.from(new Set([...nu, rolldef])) : nu.filter((x) => x !== rolldef);
-  if (ny.length === 0) tilldelningar.delete(principal);
-  else tilldelningar.set(principal, ny);
 }
 
 const ARVER = 'This operation is not allowed on an object that inherits permissions.';
@@ -532,8 +524,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     const l = h.hittaLista(f, m);
     const o = h.hittaObjekt(f, l, Number(m[5]));
     kravHantera(f, l, o);
-    // Copying takes what the item has now, i.e. its list's scope (the list's own or the web's).
-    if (!o.unika) o.unika = m[6].toLowerCase() === 'true' ? new Map(l.unika ?? lager.webbTilldelningar) : new Map();
+    lager.brytObjektetsArv(l, o, m[6].toLowerCase() === 'true');
     return new Response(null, { status: 200 });
   });
   rutt('POST', `${OBJEKT}/resetroleinheritance`, (f, m) => {
@@ -555,7 +546,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     const o = h.hittaObjekt(f, l, Number(m[5]));
     kravHantera(f, l, o);
     if (!o.unika) return spFel(400, '-2146232832, Microsoft.SharePoint.SPException', ARVER);
-    andraTilldelning(o.unika, m[6].toLowerCase() === 'add', Number(m[7]), Number(m[8]));
+    lager.andraTilldelning(o.unika, Number(m[7]), Number(m[8]), m[6].toLowerCase() === 'add');
     return new Response(null, { status: 200 });
   });
 
