@@ -8,6 +8,8 @@ import { sistaDagForOverklagande } from './frister';
 
 export const ANSLAGSTYP = ['Tillkännagivande av justerat protokoll', 'Kungörelse av sammanträde'] as const;
 export type Anslagstyp = (typeof ANSLAGSTYP)[number];
+export const TILLKANNAGIVANDE: Anslagstyp = 'Tillkännagivande av justerat protokoll';
+export const KUNGORELSE: Anslagstyp = 'Kungörelse av sammanträde';
 
 const plus = (dag: IsoDate, dagar: number): IsoDate => format(addDays(parseISO(dag), dagar), 'yyyy-MM-dd');
 

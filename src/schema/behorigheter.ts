@@ -26,11 +26,19 @@ export const UPPDRAG_BEHORIGHETER: Matris = lasForAlla(['handlaggare']);
 export const MOTES_BEHORIGHETER: Matris = lasForAlla(['namndsekreterare'], true);
 
 /**
- * Handlingar and Protokoll: publishing opens a document to the public group by changing its item
- * permissions, which needs ManagePermissions, and among SharePoint's built-in levels only Full
- * Control has it. So the nämndsekreterare gets Full Control on these two libraries only.
+ * Handlingar and Protokoll fail closed: the public group has nothing at library level, so a file
+ * added any way at all (the web part, the library, OneDrive sync, a Teams Files tab) is not public.
+ * Publishing gives that one document its own permissions with Read for the public group, which
+ * needs ManagePermissions — among SharePoint's built-in levels only Full Control has it, so the
+ * nämndsekreterare gets Full Control on these two libraries only.
  */
-export const MOTESDOKUMENT_BEHORIGHETER: Matris = { ...MOTES_BEHORIGHETER, namndsekreterare: 'Fullständig behörighet' };
+export const MOTESDOKUMENT_BEHORIGHETER: Matris = { ...MOTES_BEHORIGHETER, allmanhet: 'Ingen', namndsekreterare: 'Fullständig behörighet' };
+
+/**
+ * Justeringar: every ledamot may add an approval (the list lets them change only their own), the
+ * secretaries read and complete them; never public.
+ */
+export const JUSTERINGS_BEHORIGHETER: Matris = { ...MOTES_BEHORIGHETER, allmanhet: 'Ingen', ledamot: 'Bidra', namndsekreterare: 'Fullständig behörighet' };
 
 /**
  * Sekretess documents: the secretaries keep them, ledamöter read them to prepare (seed 002: they had to

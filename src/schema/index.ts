@@ -1,5 +1,5 @@
 /** Every list and library of the product, in the order they can be created (lookups last). */
-import { AnslagLista, DagordningLista, HandlingarBibliotek, OrganLista, ProtokollBibliotek, SammantradenLista, SekretessBibliotek } from './moten';
+import { AnslagLista, DagordningLista, HandlingarBibliotek, JusteringarLista, OrganLista, ProtokollBibliotek, SammantradenLista, SekretessBibliotek } from './moten';
 import { HandelserLista, LanLista, RiktlinjerBibliotek, SurfplattorLista } from './surfplattor';
 import { IListDef } from './types';
 import { RedovisningarBibliotek, UppdragLista } from './uppdrag';
@@ -12,6 +12,7 @@ export const ALLA_LISTOR: readonly IListDef[] = [
   HandlingarBibliotek,
   SekretessBibliotek,
   ProtokollBibliotek,
+  JusteringarLista,
   AnslagLista,
   SurfplattorLista,
   LanLista,

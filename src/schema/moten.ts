@@ -2,7 +2,7 @@
 import { ANSLAGSTYP } from '../domain/anslag';
 import { JUSTERINGSSTATUS } from '../domain/justering';
 import { DOKUMENTTYP, KLASSER } from '../domain/publicering';
-import { MOTES_BEHORIGHETER, MOTESDOKUMENT_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
+import { JUSTERINGS_BEHORIGHETER, MOTES_BEHORIGHETER, MOTESDOKUMENT_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
 import { IFieldDef, IListDef } from './types';
 
 export const ORGANTYPER = ['Fullmäktige', 'Styrelse', 'Utskott', 'Nämnd'] as const;
@@ -179,6 +179,38 @@ export const ProtokollBibliotek = {
   views: [{ title: 'Alla protokoll', default: true, fields: ['FileLeafRef', ProtokollFalt.Sammantrade, ProtokollFalt.Status, ProtokollFalt.JusterasSenast, ProtokollFalt.JusteratDatum] }]
 } as const satisfies IListDef;
 
+export const JusteringFalt = {
+  Rubrik: 'Title',
+  Protokoll: 'Protokoll',
+  Metod: 'Signeringsmetod',
+  Referens: 'Signaturreferens'
+} as const;
+
+/**
+ * One row per approval of a protokoll, added by the ordförande or justerare themselves. Who and
+ * when are SharePoint's own Author and Created, set by the server; the list lets people without
+ * Full Control change only their own rows, so nobody can approve in someone else's name. The
+ * nämndsekreterare's service completes the justering from these rows.
+ */
+export const JusteringarLista = {
+  key: 'Justeringar',
+  title: 'Justeringar',
+  url: 'Lists/Justeringar',
+  template: 'GenericList',
+  description: 'Ordförandens och justerarnas godkännanden av protokoll: vem och när sätts av SharePoint.',
+  versioning: true,
+  fields: [
+    { internalName: JusteringFalt.Rubrik, displayName: 'Rubrik', kind: 'Text', required: true },
+    { internalName: JusteringFalt.Protokoll, displayName: 'Protokoll', kind: 'Lookup', lookupList: 'Protokoll', required: true, indexed: true },
+    { internalName: JusteringFalt.Metod, displayName: 'Signeringsmetod', kind: 'Text', required: true },
+    { internalName: JusteringFalt.Referens, displayName: 'Signaturreferens', kind: 'Text',
+      description: 'E-signeringstjänstens referens till underskriften, när en sådan används.' }
+  ],
+  behorigheter: JUSTERINGS_BEHORIGHETER,
+  radsakerhet: { lasa: 'alla', skriva: 'egna' },
+  views: [{ title: 'Alla godkännanden', default: true, fields: [JusteringFalt.Rubrik, JusteringFalt.Protokoll, JusteringFalt.Metod, 'Author', 'Created'] }]
+} as const satisfies IListDef;
+
 export const AnslagFalt = {
   Rubrik: 'Title',
   Typ: 'AnslagTyp',
@@ -189,7 +221,11 @@ export const AnslagFalt = {
   Forvaringsplats: 'Forvaringsplats',
   Uppsatt: 'Uppsatt',
   SistaDagOverklagande: 'SistaDagOverklagande',
-  Nedtagning: 'Nedtagning'
+  Nedtagning: 'Nedtagning',
+  Protokoll: 'Protokoll',
+  Tid: 'MotesTid',
+  Plats: 'MotesPlats',
+  Arenden: 'Arenden'
 } as const;
 
 export const AnslagLista = {
@@ -209,7 +245,14 @@ export const AnslagLista = {
     { internalName: AnslagFalt.Forvaringsplats, displayName: 'Protokollets förvaringsplats', kind: 'Text' },
     { internalName: AnslagFalt.Uppsatt, displayName: 'Anslaget den', kind: 'DateOnly', required: true, indexed: true },
     { internalName: AnslagFalt.SistaDagOverklagande, displayName: 'Sista dag för överklagande', kind: 'DateOnly' },
-    { internalName: AnslagFalt.Nedtagning, displayName: 'Tas ned den', kind: 'DateOnly', indexed: true }
+    { internalName: AnslagFalt.Nedtagning, displayName: 'Tas ned den', kind: 'DateOnly', indexed: true },
+    { internalName: AnslagFalt.Protokoll, displayName: 'Protokoll', kind: 'Lookup', lookupList: 'Protokoll', indexed: true,
+      description: 'Det justerade protokoll som tillkännages; varje protokoll får ett eget anslag.' },
+    { internalName: AnslagFalt.Tid, displayName: 'Sammanträdets tid', kind: 'DateTime',
+      description: 'Kungörelse: dag och tid för sammanträdet (KL 5 kap. 53 §).' },
+    { internalName: AnslagFalt.Plats, displayName: 'Sammanträdets plats', kind: 'Text' },
+    { internalName: AnslagFalt.Arenden, displayName: 'Ärenden', kind: 'Note',
+      description: 'Kungörelse: ärendena som ska behandlas, som de stod när kungörelsen sattes upp.' }
   ],
   behorigheter: MOTES_BEHORIGHETER,
   views: [{ title: 'Aktuella anslag', default: true, fields: [AnslagFalt.Rubrik, AnslagFalt.Organ, AnslagFalt.Uppsatt, AnslagFalt.SistaDagOverklagande, AnslagFalt.Nedtagning] }]

@@ -47,6 +47,12 @@ export interface IListDef {
   readonly behorigheter: Readonly<Record<Roll, Behorighet>>;
   /** A list view command set registered on this list. */
   readonly commandSetId?: string;
+  /**
+   * Item-level security of a list (SharePoint's ReadSecurity/WriteSecurity): 'egna' lets people
+   * without Full Control read or change only the items they created; the server sets the author,
+   * so an item's Author and Created are facts nobody without Full Control can forge.
+   */
+  readonly radsakerhet?: { readonly lasa: 'alla' | 'egna'; readonly skriva: 'alla' | 'egna' };
 }
 
 /** Picks a field by internal name at compile time, so a renamed field breaks the build. */
