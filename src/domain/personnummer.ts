@@ -4,8 +4,15 @@
  * or text in which one is found. The Luhn check keeps diarienummer and dates from matching.
  */
 
-// YYMMDD or YYYYMMDD, an optional - or +, four digits; not inside a longer run of digits.
-const KANDIDAT = /(?<!\d)(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?!\d)/g;
+/** A space inside a number, as people and word processors write it: space, no-break, figure, thin and narrow no-break space. */
+const MELLANRUM = '[ \\u00a0\\u2007\\u2009\\u202f]';
+/** The separator before the last four digits as written: -, + (100 years or older), and the dashes and minus sign that word processors substitute. */
+const STRECK = '[-+\\u2010-\\u2015\\u2212]';
+
+// YYMMDD or YYYYMMDD, then a separator (a dash or plus, perhaps with a space either side, or a single
+// space), then four digits; not inside a longer run of digits. A line break is not a separator: columns
+// of numbers in a table would then be read across.
+const KANDIDAT = new RegExp(`(?<!\\d)(\\d{2})?(\\d{2})(\\d{2})(\\d{2})((?:${MELLANRUM}?${STRECK}${MELLANRUM}?|${MELLANRUM})?)(\\d{4})(?!\\d)`, 'g');
 
 function luhn(tio: string): boolean {
   let summa = 0;

@@ -21,7 +21,18 @@ describe('hittaPersonnummer', () => {
     ['19121212-1212', 'Skatteverkets testperson Tolvan'],
     ['701063-2391', 'samordningsnummer (födelsedag + 60)'],
     ['19701063-2391', 'samordningsnummer med sekel'],
-    ['20000101-1238', 'född på 2000-talet']
+    ['20000101-1238', 'född på 2000-talet'],
+    ['19811218 9876', 'med sekel och mellanslag'],
+    ['811218 9876', 'mellanslag'],
+    ['811218\u00a09876', 'hårt mellanslag, som Word sätter för att hålla ihop numret'],
+    ['811218\u202f9876', 'smalt hårt mellanslag'],
+    ['811218–9876', 'tankstreck, som ordbehandlare byter bindestrecket mot'],
+    ['19811218—9876', 'långt tankstreck'],
+    ['811218\u20119876', 'hårt bindestreck'],
+    ['811218−9876', 'minustecken'],
+    ['811218 - 9876', 'bindestreck med mellanslag omkring'],
+    ['811218 –9876', 'tankstreck med mellanslag före'],
+    ['121212 +1212', 'plustecken med mellanslag']
   ])('hittar %s (%s)', (nummer) => {
     expect(hittaPersonnummer(`Signerat av Anna Berg, ${nummer}. Tid: 2026-03-18 10:15`)).toEqual([nummer]);
   });
@@ -45,7 +56,14 @@ describe('hittaPersonnummer', () => {
     ['551212121212', 'tolv siffror med ett sekel ingen har (55), fast de tio sista stämmer'],
     ['1981121898765', 'tretton siffror i följd'],
     ['98112189876', 'elva siffror i följd'],
-    ['81121898760', 'ett personnummer med en siffra för mycket']
+    ['81121898760', 'ett personnummer med en siffra för mycket'],
+    ['811218 9875', 'mellanslag men fel kontrollsiffra'],
+    ['811218–98765', 'tankstreck och fem siffror efter'],
+    ['1811218 9876', 'sju siffror före mellanslaget'],
+    ['811218  9876', 'två mellanslag'],
+    ['811218\n9876', 'radbrytning: två celler i en tabell, inte ett nummer'],
+    ['811218\t9876', 'tabb: två kolumner'],
+    ['811218 -- 9876', 'två bindestreck']
   ])('hittar inte %s (%s)', (text) => {
     expect(hittaPersonnummer(`Referens ${text} enligt bilaga`)).toEqual([]);
   });
@@ -61,7 +79,21 @@ describe('hittaPersonnummer', () => {
     'Växel 0771-12 34 56',
     'OCR 123456789012345 och bankgiro 5050-1055',
     'Ärende 123456789012',
-    'Kontonummer 8327-9, 123 456 789-0'
+    'Kontonummer 8327-9, 123 456 789-0',
+    'Ring 070–123 45 67 eller 0701 23 45 67',
+    'Telefon 070-1234567 och 08-1234 5678',
+    'Tel. 031-123 45 67, fax 031-123 45 68',
+    'Sammanträdesdatum 2026-11-27 – 2026-12-21',
+    'Mandatperiod 2022–2026, budget 2026 2027',
+    'Dnr KS 2026/1234 2026-11-27, KS 2025/881 1234',
+    'Postnummer 123 45 och 543 21',
+    'Belopp 150 000 kr, 1 250 000 kr och 12 345 678 kr',
+    'Bankgiro 5050-1055 och plusgiro 12 34 56-7',
+    'IBAN SE45 5000 0000 0583 9825 7466',
+    'Organisationsnummer 212000-1234 och 556677-8899',
+    'Kl. 09.00–12.00 och 13.00 – 16.00',
+    '2026-11-20 1400 och 20261120 kl 1400',
+    'Fastighet Storstaden 12:34 och Åsen 1:23'
   ])('hittar inga personnummer i "%s"', (text) => {
     expect(hittaPersonnummer(text)).toEqual([]);
   });
@@ -75,7 +107,7 @@ describe('hittaPersonnummer', () => {
       dag: fc.integer({ min: 1, max: 28 }),
       samordning: fc.boolean(),
       lopnummer: fc.integer({ min: 0, max: 999 }),
-      form: fc.constantFrom('ÅÅMMDD-NNNN', 'ÅÅMMDD+NNNN', 'ÅÅMMDDNNNN', 'SSÅÅMMDD-NNNN', 'SSÅÅMMDDNNNN')
+      form: fc.constantFrom('ÅÅMMDD-NNNN', 'ÅÅMMDD+NNNN', 'ÅÅMMDDNNNN', 'SSÅÅMMDD-NNNN', 'SSÅÅMMDDNNNN', 'ÅÅMMDD NNNN', 'SSÅÅMMDD NNNN', 'ÅÅMMDD–NNNN', 'ÅÅMMDD\u00a0NNNN')
     }).map((n) => {
       const tva = (x: number): string => String(x).padStart(2, '0');
       const nio = `${tva(n.ar)}${tva(n.manad)}${tva(n.samordning ? n.dag + 60 : n.dag)}${String(n.lopnummer).padStart(3, '0')}`;
@@ -86,6 +118,10 @@ describe('hittaPersonnummer', () => {
         case 'ÅÅMMDD+NNNN': return `${datum}+${sista}`;
         case 'ÅÅMMDDNNNN': return `${datum}${sista}`;
         case 'SSÅÅMMDD-NNNN': return `${n.sekel}${datum}-${sista}`;
+        case 'ÅÅMMDD NNNN': return `${datum} ${sista}`;
+        case 'SSÅÅMMDD NNNN': return `${n.sekel}${datum} ${sista}`;
+        case 'ÅÅMMDD–NNNN': return `${datum}–${sista}`;
+        case 'ÅÅMMDD\u00a0NNNN': return `${datum}\u00a0${sista}`;
         default: return `${n.sekel}${datum}${sista}`;
       }
     });
