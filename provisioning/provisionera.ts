@@ -33,8 +33,13 @@ interface IListInfo {
   Description: string;
   EnableVersioning: boolean;
   HasUniqueRoleAssignments: boolean;
+  ReadSecurity?: number;
+  WriteSecurity?: number;
   RootFolder: { ServerRelativeUrl: string };
 }
+
+/** SharePoint's ReadSecurity/WriteSecurity values for the schema's item-level security. */
+const RADSAKERHET = { alla: 1, egna: 2 } as const;
 
 interface IFaltInfo {
   InternalName: string;
@@ -89,7 +94,8 @@ export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean
     return rolldef.get(typ)!;
   };
 
-  const befintligaListor = await sp.web.lists.select('Id', 'Title', 'Description', 'EnableVersioning', 'HasUniqueRoleAssignments', 'RootFolder/ServerRelativeUrl')
+  const befintligaListor = await sp.web.lists.select('Id', 'Title', 'Description', 'EnableVersioning', 'HasUniqueRoleAssignments', 'ReadSecurity', 'WriteSecurity',
+    'RootFolder/ServerRelativeUrl')
     .expand('RootFolder')<IListInfo[]>();
 
   for (const def of listor) {
@@ -109,6 +115,14 @@ export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean
     } else if (finns.Title !== def.title || finns.Description !== def.description || finns.EnableVersioning !== def.versioning) {
       await utfor(`~ ${def.title}: titel, beskrivning eller versionshantering`, () =>
         lista().update({ Title: def.title, Description: def.description, EnableVersioning: def.versioning }));
+    }
+
+    // Item-level security: who may read and change others' items (approvals in Justeringar: only one's own).
+    if (def.radsakerhet) {
+      const onskad = { ReadSecurity: RADSAKERHET[def.radsakerhet.lasa], WriteSecurity: RADSAKERHET[def.radsakerhet.skriva] };
+      if (finns?.ReadSecurity !== onskad.ReadSecurity || finns?.WriteSecurity !== onskad.WriteSecurity) {
+        await utfor(`~ ${def.title}: läsa ${def.radsakerhet.lasa} objekt, ändra ${def.radsakerhet.skriva} objekt`, () => lista().update(onskad));
+      }
     }
 
     // Fields.

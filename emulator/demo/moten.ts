@@ -1,21 +1,23 @@
 /**
  * Demo data of the meeting portal: organ, a year of sammanträden with their dagordning, handlingar,
  * protokoll in every state of justering, and the anslagstavla. Item permissions are what the
- * services would have left behind: unpublished documents and protokoll not yet justerade carry
- * their own permissions without the public group (as PublikBehorighet.stangForPublik leaves them),
- * published documents and justerade protokoll inherit the library's. Deterministic for a given
- * `idag` and seed; meeting days are relative to `idag`.
+ * services would have left behind: Handlingar and Protokoll give the public group nothing, so
+ * unpublished documents and protokoll not yet justerade simply inherit; published documents and
+ * justerade protokoll have their own permissions, the library's plus Read for the public group (as
+ * PublikBehorighet.oppnaForPublik leaves them). Deterministic for a given `idag` and seed; meeting
+ * days are relative to `idag`.
  */
 import { addDays, format, parseISO } from 'date-fns';
 import { skapaSlump } from '../core';
-import { kungorasSenast, kungorelseNedtagning, tillkannagesSenast, tillkannagivande } from '../../src/domain/anslag';
+import { KUNGORELSE, kungorasSenast, kungorelseNedtagning, tillkannagesSenast, tillkannagivande } from '../../src/domain/anslag';
 import { daysBetween, IsoDate } from '../../src/domain/dates';
 import { ejSistaDag, flyttaTillVardag, justerasSenast } from '../../src/domain/frister';
 import { IGodkannande, Justeringsroll, Justeringsstatus, skrivJusteringslogg } from '../../src/domain/justering';
 import { Dokumenttyp, Klassificering } from '../../src/domain/publicering';
 import { tillSpDatum } from '../../src/data/spDatum';
+import { arendeRad } from '../../src/data/moten/AnslagTjanst';
 import { GRUPPNAMN } from '../../src/schema/behorigheter';
-import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista,
+import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, JusteringarLista, JusteringFalt, OrganFalt, OrganLista,
   ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
 import { IListDef } from '../../src/schema';
 import { IEmulatorAnvandare } from '../core';
@@ -135,15 +137,19 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
   const publikGrupp = lager.gruppMedNamn(GRUPPNAMN.allmanhet);
   if (!publikGrupp) throw new Error(`Demodata: gruppen ${GRUPPNAMN.allmanhet} är inte provisionerad.`);
   const las = lager.rolldefinitionId('Läsa');
-  const bidra = lager.rolldefinitionId('Bidra');
-  /** What PublikBehorighet.stangForPublik leaves: the library's assignments without the public group. */
-  const stangForPublik = (l: ILista, o: IObjekt): void => {
-    lager.andraTilldelning(lager.brytObjektetsArv(l, o), publikGrupp.Id, las, false);
+  /**
+   * What PublikBehorighet.oppnaForPublik leaves on a published document: its own permissions, a copy
+   * of the library's, plus Read for the public group. Unpublished ones inherit the library's nothing.
+   */
+  const oppnaForPublik = (l: ILista, o: IObjekt): void => {
+    lager.andraTilldelning(lager.brytObjektetsArv(l, o), publikGrupp.Id, las, true);
   };
-  /** What PublikBehorighet.geBidra adds when a protokoll is sent to justering. */
-  const geBidra = (l: ILista, o: IObjekt, ids: readonly number[]): void => {
-    const tilldelningar = lager.brytObjektetsArv(l, o);
-    for (const id of ids) lager.andraTilldelning(tilldelningar, id, bidra, true);
+  const justeringar = lista(lager, JusteringarLista);
+  /** An approval as JusteringTjanst.godkann leaves it: a row authored by the approver, created at the approval. */
+  const godkannanderad = (p: IObjekt, rubrik: string, id: number, nar: string): void => {
+    lager.skapaObjekt(justeringar, {
+      [JusteringFalt.Rubrik]: `Godkännande: ${rubrik}`, [JusteringFalt.Protokoll]: p.Id, [JusteringFalt.Metod]: METOD
+    }, id, nar);
   };
 
   const organ = ORGAN.map((plan) => lager.skapaObjekt(organLista, {
@@ -151,13 +157,17 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
   }, ADMIN, tidpunkt(plus(idag, -400))));
   lager.sparaVersion(organLista, organ[2], { [OrganFalt.Overordnat]: organ[1].Id }, ADMIN, tidpunkt(plus(idag, -399)));
 
-  const kungor = (org: IObjekt, plan: IOrganPlan, mote: IObjekt, motesdag: IsoDate, uppsatt: IsoDate, sekreterare: number): void => {
+  /** As MotesTjanst.kungora posts it: the meeting's time, place and ärenden as they stood that day (KL 5 kap. 53 §). */
+  const kungor = (org: IObjekt, plan: IOrganPlan, mote: IObjekt, motesdag: IsoDate, uppsatt: IsoDate, sekreterare: number,
+    arenden: ReadonlyArray<{ punkt: number; rubrik: string; diarienummer?: string }>): void => {
     lager.sparaVersion(motenLista, mote, { [SammantradeFalt.KallelseAnslagen]: tillSpDatum(uppsatt) }, sekreterare, tidpunkt(uppsatt, 8));
     lager.skapaObjekt(anslag, {
-      [AnslagFalt.Rubrik]: `Kungörelse: ${plan.namn} ${motesdag}`,
-      [AnslagFalt.Typ]: 'Kungörelse av sammanträde',
+      [AnslagFalt.Rubrik]: `${KUNGORELSE}: ${mote.varden[SammantradeFalt.Rubrik]}`,
+      [AnslagFalt.Typ]: KUNGORELSE,
       [AnslagFalt.Organ]: org.Id, [AnslagFalt.Sammantrade]: mote.Id,
       [AnslagFalt.SammantradesDatum]: tillSpDatum(motesdag), [AnslagFalt.Uppsatt]: tillSpDatum(uppsatt),
+      [AnslagFalt.Tid]: mote.varden[SammantradeFalt.Datum], [AnslagFalt.Plats]: mote.varden[SammantradeFalt.Plats],
+      [AnslagFalt.Arenden]: arenden.length > 0 ? arenden.map(arendeRad).join('\n') : null,
       [AnslagFalt.Nedtagning]: tillSpDatum(kungorelseNedtagning(motesdag))
     }, sekreterare, tidpunkt(uppsatt, 8));
     resultat.anslag++;
@@ -198,11 +208,16 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
     resultat.sammantraden++;
 
     // Fullmäktige's meetings are kungjorda at least a week ahead, the held ones and the next one; the extra meeting has been forgotten.
+    // Posted once its agenda is in (below), so the kungörelse lists the ärenden.
+    let kungorelse: IsoDate | undefined;
     if (plan.kort === 'KF' && (genomfort || x.kungors)) {
       const uppsatt = forst(plus(motesdag, -heltal(10, 14)), plus(idag, -1));
-      if (uppsatt <= kungorasSenast(motesdag) || genomfort) kungor(org, plan, mote, motesdag, uppsatt, sekreterare);
+      if (uppsatt <= kungorasSenast(motesdag) || genomfort) kungorelse = uppsatt;
     }
-    if (!x.medDokument) return;
+    if (!x.medDokument) {
+      if (kungorelse) kungor(org, plan, mote, motesdag, kungorelse, sekreterare, []);
+      return;
+    }
 
     // ---- Dagordning: decisions are recorded once held, except while the protokoll is only a draft ----
     const beslutFattat = genomfort && x.protokollStatus !== 'Utkast';
@@ -210,14 +225,15 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
     const sekretessPunkt = plan.kort === 'SN' || plan.kort === 'BUN' ? antal + 1 : undefined;
     const uppladdad = forst(plus(motesdag, -15), plus(idag, -1));
     const diarieorgan = plan.kort === 'KF' || plan.kort === 'KSAU' ? 'KS' : plan.kort;
-    const punkter: Array<{ punkt: number; rubrik: string }> = [];
+    const punkter: Array<{ punkt: number; rubrik: string; diarienummer: string }> = [];
     for (let p = 1; p <= (sekretessPunkt ?? antal); p++) {
       const rubrik = p === sekretessPunkt ? 'Individärende'
         : x.extra ? EXTRA_ARENDEN[p - 1] : ARENDEN[(oi * 3 + p + x.lopnummer + 12) % ARENDEN.length];
-      punkter.push({ punkt: p, rubrik });
+      const diarienummer = `${diarieorgan} ${motesdag.slice(0, 4)}/${heltal(100, 999)}`;
+      punkter.push({ punkt: p, rubrik, diarienummer });
       const rad = lager.skapaObjekt(dagordning, {
         [ArendepunktFalt.Rubrik]: rubrik, [ArendepunktFalt.Sammantrade]: mote.Id, [ArendepunktFalt.Punkt]: p,
-        [ArendepunktFalt.Diarienummer]: `${diarieorgan} ${motesdag.slice(0, 4)}/${heltal(100, 999)}`
+        [ArendepunktFalt.Diarienummer]: diarienummer
       }, sekreterare, tidpunkt(uppladdad, 8));
       resultat.arendepunkter++;
       if (beslutFattat) {
@@ -226,6 +242,8 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
           sekreterare, tidpunkt(forst(plus(motesdag, 1), plus(idag, -1)), 10));
       }
     }
+
+    if (kungorelse) kungor(org, plan, mote, motesdag, kungorelse, sekreterare, punkter);
 
     // ---- Handlingar: published when the rules allow and the secretary has got to it ----
     const kallelsenUte = forst(plus(motesdag, -12), plus(idag, -1));
@@ -240,13 +258,11 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
       }, sekreterare, tidpunkt(d.uppladdad ?? uppladdad, 8));
       o.fil = { namn: d.namn, innehall: text(d.innehall), uniqueId: o.GUID };
       resultat.handlingar++;
-      if (bibliotek === sekretess) return;
-      if (d.publicerad) {
-        const nar = tidpunkt(senast(d.publicerad, d.uppladdad ?? uppladdad), 11);
-        lager.sparaVersion(bibliotek, o, { [HandlingFalt.Publicerad]: true, [HandlingFalt.PubliceradDatum]: nar }, sekreterare, nar);
-      } else {
-        stangForPublik(bibliotek, o);
-      }
+      // Unpublished (and everything in Sekretess) inherits its library's permissions: nothing for the public.
+      if (bibliotek === sekretess || !d.publicerad) return;
+      const nar = tidpunkt(senast(d.publicerad, d.uppladdad ?? uppladdad), 11);
+      lager.sparaVersion(bibliotek, o, { [HandlingFalt.Publicerad]: true, [HandlingFalt.PubliceradDatum]: nar }, sekreterare, nar);
+      oppnaForPublik(bibliotek, o);
     };
     const ut = kallat ? kallelsenUte : undefined;
     const forteckning = punkter.map((p) => `${p.punkt}. ${p.rubrik}`).join('\n');
@@ -304,10 +320,8 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
     const protokollet = protokollText({ organ: plan.namn, kort: plan.kort, motesdag, justerad, lopnummer: x.lopnummer + 12 });
     p.fil = latDocx(`${plan.kort}-${motesdag}-protokoll.docx`, protokollet, p.GUID);
     resultat.protokoll++;
-    if (status === 'Utkast') {
-      stangForPublik(protokoll, p);
-      return;
-    }
+    // A draft and a protokoll under justering inherit the library's permissions, which give the public nothing.
+    if (status === 'Utkast') return;
 
     lager.sparaVersion(protokoll, p, { [ProtokollFalt.Status]: 'Under justering' }, sekreterare, tidpunkt(skapad, 9));
     // Who approves, in order, and on which day: everyone by the day of justering, or all but the last.
@@ -317,27 +331,25 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
     godkanner.forEach((id, i) => {
       const nar = tidpunkt(senast(i === 0 ? plus(sistaDag, -1) : sistaDag, skapad), 10 + i);
       logg.push(godkannande(id, id === plan.ordforande ? 'Ordförande' : 'Justerare', nar));
-      const sist = justerad !== undefined && i === godkanner.length - 1;
-      lager.sparaVersion(protokoll, p, {
-        [ProtokollFalt.Justeringslogg]: skrivJusteringslogg(logg),
-        ...(sist ? { [ProtokollFalt.Status]: 'Justerat', [ProtokollFalt.JusteratDatum]: tillSpDatum(justerad) } : {})
-      }, id, nar);
+      godkannanderad(p, String(p.varden[ProtokollFalt.Rubrik]), id, nar);
     });
-    if (!justerad) {
-      // As skickaTillJustering leaves it: closed to the public, open for the signers to write their approval.
-      stangForPublik(protokoll, p);
-      geBidra(protokoll, p, alla);
-      return;
-    }
+    // Under justering: nobody has rights on the protokoll itself; the approvals are the rows above.
+    if (!justerad) return;
 
     // Justerat: the tillkännagivande goes up the next weekday, within the two days the law allows.
     const nastaVardag = flyttaTillVardag(plus(justerad, 1));
     const uppsatt = forst(nastaVardag <= tillkannagesSenast(justerad) ? nastaVardag : justerad, idag);
     const t = tillkannagivande({ organ: plan.namn, sammantradesdatum: motesdag, justeringsdatum: justerad, forvaringsplats: FORVARING, uppsatt });
+    // As the nämndsekreterare's completion leaves it: Justerat on the day of the last approval, the
+    // approvals recorded, opened to the public group (own permissions plus Read), the anslag naming it.
+    lager.sparaVersion(protokoll, p, {
+      [ProtokollFalt.Status]: 'Justerat', [ProtokollFalt.JusteratDatum]: tillSpDatum(justerad), [ProtokollFalt.Justeringslogg]: skrivJusteringslogg(logg)
+    }, sekreterare, tidpunkt(uppsatt, 14));
+    lager.andraTilldelning(lager.brytObjektetsArv(protokoll, p), publikGrupp.Id, las, true);
     lager.skapaObjekt(anslag, {
       [AnslagFalt.Rubrik]: `Justerat protokoll: ${plan.namn} ${motesdag}`,
       [AnslagFalt.Typ]: 'Tillkännagivande av justerat protokoll',
-      [AnslagFalt.Organ]: org.Id, [AnslagFalt.Sammantrade]: mote.Id,
+      [AnslagFalt.Organ]: org.Id, [AnslagFalt.Sammantrade]: mote.Id, [AnslagFalt.Protokoll]: p.Id,
       [AnslagFalt.SammantradesDatum]: tillSpDatum(t.sammantradesdatum), [AnslagFalt.JusteringsDatum]: tillSpDatum(t.justeringsdatum),
       [AnslagFalt.Forvaringsplats]: t.forvaringsplats, [AnslagFalt.Uppsatt]: tillSpDatum(t.uppsatt),
       [AnslagFalt.SistaDagOverklagande]: tillSpDatum(t.sistaDagForOverklagande), [AnslagFalt.Nedtagning]: tillSpDatum(t.nedtagning)

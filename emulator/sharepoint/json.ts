@@ -27,6 +27,8 @@ export function listJson(lager: SpLager, lista: ILista): Record<string, unknown>
     MajorVersionLimit: lista.MajorVersionLimit,
     ItemCount: Array.from(lista.objekt.values()).filter((o) => !o.iPapperskorg).length,
     HasUniqueRoleAssignments: lista.unika !== undefined,
+    ReadSecurity: lista.ReadSecurity,
+    WriteSecurity: lista.WriteSecurity,
     ListItemEntityTypeFullName: entitetsnamn(lista),
     Created: lista.skapad,
     Hidden: false,

@@ -97,6 +97,10 @@ export interface ILista {
   unika?: Map<number, number[]>;
   atgarder: IAnpassadAtgard[];
   skapad: string;
+  /** SP.List ReadSecurity: 1 all items, 2 only one's own (for users below Full Control on the list). */
+  ReadSecurity: 1 | 2;
+  /** SP.List WriteSecurity: 1 all items, 2 only one's own, 4 none (for users below Full Control on the list). */
+  WriteSecurity: 1 | 2 | 4;
 }
 
 export interface IGrupp {
@@ -105,7 +109,6 @@ export interface IGrupp {
   Description: string;
 }
 
-const nu = (): string => new Date().toISOString();
 const UTFARDADE_DIGESTER = new Map<string, number>();
 const guid = (): string => randomUUID();
 
@@ -142,8 +145,18 @@ export class SpLager {
   public readonly digester = UTFARDADE_DIGESTER;
   /** Users and groups share SharePoint's principal ids: groups are numbered apart from the users, so an assignment names one principal. */
   private nastaGruppId = 1000;
+  /**
+   * The server's clock: Created and Modified of what clients write. Tests set it to put the server
+   * on a given day (a client's own clock never reaches these columns).
+   */
+  public klocka: () => Date = () => new Date();
 
   public constructor(public readonly webbplats: string, private readonly anvandare: () => readonly IEmulatorAnvandare[]) {}
+
+  /** The server's time now, as SharePoint writes it. */
+  public nu(): string {
+    return this.klocka().toISOString();
+  }
 
   public get sitePath(): string {
     return new URL(this.webbplats).pathname.replace(/\/$/, '');
@@ -161,7 +174,7 @@ export class SpLager {
     const lista: ILista = {
       Id: guid(), Title: titel, Description: beskrivning, BaseTemplate: mall, url,
       EnableVersioning: Boolean(installningar.EnableVersioning ?? mall === 101), MajorVersionLimit: 50,
-      falt: basfalt(mall), objekt: new Map(), nastaId: 1, atgarder: [], skapad: nu(),
+      falt: basfalt(mall), objekt: new Map(), nastaId: 1, atgarder: [], skapad: this.nu(), ReadSecurity: 1, WriteSecurity: 1,
       vyer: [{
         Id: guid(), Title: mall === 101 ? 'Alla dokument' : 'Alla objekt', DefaultView: true, ViewQuery: '', RowLimit: 30,
         falt: mall === 101 ? ['DocIcon', 'LinkFilename', 'Modified', 'Editor'] : ['LinkTitle']
@@ -193,7 +206,7 @@ export class SpLager {
   // ---- items -------------------------------------------------------------------------------
 
   /** Creates an item with the fields' defaults; `tid` lets demo data carry past dates. */
-  public skapaObjekt(l: ILista, varden: Record<string, unknown>, av: number, tid = nu()): IObjekt {
+  public skapaObjekt(l: ILista, varden: Record<string, unknown>, av: number, tid = this.nu()): IObjekt {
     const standard: Record<string, unknown> = {};
     for (const f of l.falt) {
       if (f.DefaultValue !== null && !(f.InternalName in varden)) {
@@ -209,7 +222,7 @@ export class SpLager {
   }
 
   /** Applies a change as a new major version; versioning keeps up to MajorVersionLimit of them. */
-  public sparaVersion(l: ILista, o: IObjekt, varden: Record<string, unknown>, av: number, tid = nu()): void {
+  public sparaVersion(l: ILista, o: IObjekt, varden: Record<string, unknown>, av: number, tid = this.nu()): void {
     if (l.EnableVersioning) {
       o.versioner.push({ version: o.version, varden: { ...o.varden }, andrad: o.andrad, andradAv: o.andradAv });
       while (o.versioner.length > l.MajorVersionLimit - 1) o.versioner.shift();
@@ -351,6 +364,41 @@ export class SpLager {
     if (!a) return 'Ingen';
     if (a.roll === 'admin') return 'Fullständig behörighet';
     return objekt.unika ? this.nivaI(objekt.unika, a) : this.listNiva(lista, a);
+  }
+
+  /**
+   * Whether the user reaches the list at all: Read on the list, or Limited Access — SharePoint gives
+   * that to whoever has been granted an item of it (a published document to the public group), so
+   * they can open the list and read that item and nothing else.
+   */
+  public serLista(lista: ILista, a: IEmulatorAnvandare | undefined): boolean {
+    if (!a) return false;
+    if (this.listNiva(lista, a) !== 'Ingen') return true;
+    for (const o of lista.objekt.values()) {
+      if (o.unika && !o.iPapperskorg && this.nivaI(o.unika, a) !== 'Ingen') return true;
+    }
+    return false;
+  }
+
+  /**
+   * Item-level security (the list's ReadSecurity): whether the user may see an item at all. Users
+   * with Full Control on the list (ManageLists, "override list behaviours") see every item.
+   */
+  public serObjekt(lista: ILista, objekt: IObjekt, a: IEmulatorAnvandare | undefined): boolean {
+    if (lista.ReadSecurity !== 2) return true;
+    return !!a && (objekt.skapadAv === a.id || this.listNiva(lista, a) === 'Fullständig behörighet');
+  }
+
+  /**
+   * Item-level security (the list's WriteSecurity): whether the user may create (no item given) or
+   * change, delete or recycle an item. Full Control on the list is not limited.
+   */
+  public farSkrivaObjekt(lista: ILista, objekt: IObjekt | undefined, a: IEmulatorAnvandare | undefined): boolean {
+    if (lista.WriteSecurity === 1) return true;
+    if (!a) return false;
+    if (this.listNiva(lista, a) === 'Fullständig behörighet') return true;
+    if (lista.WriteSecurity === 4) return false;
+    return !objekt || objekt.skapadAv === a.id;
   }
 
   public anvandareMedId(id: number): IEmulatorAnvandare | undefined {

@@ -58,7 +58,7 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
     const lista = titel !== undefined ? lager.listaMedTitel(citat(titel))
       : url !== undefined ? lager.listaMedUrl(citat(url).startsWith('/') ? citat(url) : new URL(citat(url), lager.webbplats).pathname)
         : lager.listaMedId(id1 ?? id2);
-    if (!lista || !kanLasa(lager.listNiva(lista, f.anvandare))) {
+    if (!lista || !lager.serLista(lista, f.anvandare)) {
       const namn = titel !== undefined ? citat(titel) : url ?? id1 ?? id2;
       throw spFel(404, '-1, System.ArgumentException', `List '${namn}' does not exist at site with URL '${lager.webbplats}'.`);
     }
@@ -67,6 +67,8 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   const kravSkriva = (f: IForfragan, lista: ILista, objekt?: IObjekt): void => {
     const niva = objekt ? lager.objektNiva(lista, objekt, f.anvandare) : lager.listNiva(lista, f.anvandare);
     if (!kanSkriva(niva)) throw nekad(f);
+    // The list's WriteSecurity: below Full Control, only one's own items (2) or none (4).
+    if (!lager.farSkrivaObjekt(lista, objekt, f.anvandare)) throw nekad(f);
   };
   const kravStruktur = (f: IForfragan, lista?: ILista): void => {
     const niva = lista ? lager.listNiva(lista, f.anvandare) : lager.webbNiva(f.anvandare);
@@ -74,7 +76,8 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   };
   const hittaObjekt = (f: IForfragan, lista: ILista, id: number): IObjekt => {
     const objekt = lista.objekt.get(id);
-    if (!objekt || objekt.iPapperskorg || !kanLasa(lager.objektNiva(lista, objekt, f.anvandare))) {
+    // An item hidden by the list's ReadSecurity does not exist for the caller, as one without access.
+    if (!objekt || objekt.iPapperskorg || !kanLasa(lager.objektNiva(lista, objekt, f.anvandare)) || !lager.serObjekt(lista, objekt, f.anvandare)) {
       throw spFel(404, '-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.');
     }
     return objekt;
@@ -138,7 +141,7 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   // ---- lists ---------------------------------------------------------------------------------
 
   rutt('GET', 'web/lists', (f) => {
-    const synliga = lager.listor.filter((l) => kanLasa(lager.listNiva(l, f.anvandare)));
+    const synliga = lager.listor.filter((l) => lager.serLista(l, f.anvandare));
     return lista(synliga.map((l) => listJson(lager, l)));
   });
   rutt('POST', 'web/lists', async (f) => {
@@ -147,7 +150,10 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
     const mall = Number(b.BaseTemplate ?? 100);
     if (mall !== 100 && mall !== 101) return ogiltigFraga(`The emulator creates lists from template 100 or 101, not ${mall}.`);
     try {
+      const sakerhet = radsakerhet(b);
+      if (sakerhet instanceof Response) return sakerhet;
       const ny = lager.skapaLista(String(b.Title ?? ''), String(b.Description ?? ''), mall, b);
+      Object.assign(ny, sakerhet);
       return json(listJson(lager, ny), 201);
     } catch (fel) {
       return spFel(500, '-2130575342, Microsoft.SharePoint.SPException', (fel as Error).message);
@@ -162,6 +168,9 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
     if (typeof b.Description === 'string') l.Description = b.Description;
     if (typeof b.EnableVersioning === 'boolean') l.EnableVersioning = b.EnableVersioning;
     if (typeof b.MajorVersionLimit === 'number') l.MajorVersionLimit = b.MajorVersionLimit;
+    const sakerhet = radsakerhet(b);
+    if (sakerhet instanceof Response) return sakerhet;
+    Object.assign(l, sakerhet);
     return new Response(null, { status: 204 });
   });
   emulator.rutt('PATCH', new RegExp(`${api}${LISTA}/?$`, 'i'), (f) => emulator.handle(new Request(f.req.url, {
@@ -423,7 +432,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     if (!Number.isInteger(topp) || topp < 0) throw new OdataFel(`Invalid $top '${q.get('$top')}'.`);
     const alla = Array.from(l.objekt.values()).filter((o) => !o.iPapperskorg);
     kontrolleraTroskel(l, alla, filter, sortering.map((s) => s.falt), topp);
-    let rader = alla.filter((o) => kanLasa(lager.objektNiva(l, o, f.anvandare)));
+    let rader = alla.filter((o) => kanLasa(lager.objektNiva(l, o, f.anvandare)) && lager.serObjekt(l, o, f.anvandare));
     if (filter) rader = rader.filter((o) => utvardera(filter, lasare(l, o)));
     rader.sort((a, b) => {
       for (const s of sortering) {
@@ -470,8 +479,12 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
   rutt('POST', `${LISTA}/items`, async (f, m) => {
     const l = h.hittaLista(f, m);
     h.kravSkriva(f, l);
-    const varden = validera(lager, l, await h.kropp(f), undefined);
+    const kropp = await h.kropp(f);
+    const system = Object.fromEntries(SYSTEMFALT.filter((n) => n in kropp).map((n) => [n, kropp[n]]));
+    for (const n of SYSTEMFALT) delete kropp[n];
+    const varden = validera(lager, l, kropp, undefined);
     const o = lager.skapaObjekt(l, varden, f.anvandare!.id);
+    tillampaSystemfalt(lager, l, f, system, o);
     return json(objektJson(lager, l, o, [], []), 201, { ETag: etag(o) });
   });
 
@@ -480,8 +493,12 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     const o = h.hittaObjekt(f, l, Number(m[5]));
     h.kravSkriva(f, l, o);
     kontrolleraEtag(f, o);
-    const varden = validera(lager, l, await h.kropp(f), o);
+    const kropp = await h.kropp(f);
+    const system = Object.fromEntries(SYSTEMFALT.filter((n) => n in kropp).map((n) => [n, kropp[n]]));
+    for (const n of SYSTEMFALT) delete kropp[n];
+    const varden = validera(lager, l, kropp, o);
     lager.sparaVersion(l, o, varden, f.anvandare!.id);
+    tillampaSystemfalt(lager, l, f, system, o);
     return new Response(null, { status: 204, headers: { ETag: etag(o) } });
   };
   rutt('MERGE', String.raw`${LISTA}/items\((\d+)\)`, uppdatera);
@@ -563,7 +580,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     const l = lager.listaForFil(sokvag);
     const namn = sokvag.split('/').pop()!.toLowerCase();
     const o = l ? Array.from(l.objekt.values()).find((x) => x.fil?.namn.toLowerCase() === namn && !x.iPapperskorg) : undefined;
-    if (!l || !o || !kanLasa(lager.objektNiva(l, o, f.anvandare))) {
+    if (!l || !o || !kanLasa(lager.objektNiva(l, o, f.anvandare)) || !lager.serObjekt(l, o, f.anvandare)) {
       throw spFel(404, '-2130575338, System.IO.FileNotFoundException', 'File Not Found.');
     }
     return { l, o };
@@ -580,6 +597,7 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     h.kravSkriva(f, l);
     const innehall = await f.bytes();
     const befintlig = Array.from(l.objekt.values()).find((x) => x.fil?.namn.toLowerCase() === namn.toLowerCase() && !x.iPapperskorg);
+    if (befintlig && skrivOver) h.kravSkriva(f, l, befintlig);
     if (befintlig && !skrivOver) {
       return spFel(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${l.url}/${namn} already exists. It was last modified by ${lager.anvandareMedId(befintlig.andradAv)?.loginName} on ${befintlig.andrad}.`);
     }
@@ -606,6 +624,50 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     o.iPapperskorg = true;
     return json({ 'odata.metadata': `${lager.webbplats}/_api/$metadata#Edm.Guid`, value: randomUUID() });
   });
+}
+
+/**
+ * ReadSecurity (1 all, 2 own) and WriteSecurity (1 all, 2 own, 4 none) from a list body; SharePoint
+ * refuses other values. Returns only what the body sets.
+ */
+function radsakerhet(b: Record<string, unknown>): Partial<Pick<ILista, 'ReadSecurity' | 'WriteSecurity'>> | Response {
+  const ut: Partial<Pick<ILista, 'ReadSecurity' | 'WriteSecurity'>> = {};
+  const fel = (): Response => spFel(400, '-2147024809, System.ArgumentException', 'Value does not fall within the expected range.');
+  if (b.ReadSecurity !== undefined) {
+    if (b.ReadSecurity !== 1 && b.ReadSecurity !== 2) return fel();
+    ut.ReadSecurity = b.ReadSecurity;
+  }
+  if (b.WriteSecurity !== undefined) {
+    if (b.WriteSecurity !== 1 && b.WriteSecurity !== 2 && b.WriteSecurity !== 4) return fel();
+    ut.WriteSecurity = b.WriteSecurity;
+  }
+  return ut;
+}
+
+/** Properties SharePoint sets itself on every item: who and when. */
+const SYSTEMFALT = ['AuthorId', 'EditorId', 'Created', 'Modified'] as const;
+
+/**
+ * Takes who-and-when out of an item body. SharePoint sets them from the caller and its own clock;
+ * a client below Full Control on the list cannot set them (they are ignored), so an item's Author and
+ * Created are facts. Full Control may (migrations do), as SharePoint lets owners.
+ */
+function tillampaSystemfalt(lager: SpLager, l: ILista, f: IForfragan, kropp: Record<string, unknown>, o: IObjekt): void {
+  const agare = lager.listNiva(l, f.anvandare) === 'Fullständig behörighet';
+  for (const namn of SYSTEMFALT) {
+    if (!(namn in kropp)) continue;
+    const v = kropp[namn];
+    delete kropp[namn];
+    if (!agare) continue;
+    if ((namn === 'AuthorId' || namn === 'EditorId') && typeof v === 'number' && lager.anvandareMedId(v)) {
+      if (namn === 'AuthorId') o.skapadAv = v;
+      else o.andradAv = v;
+    } else if ((namn === 'Created' || namn === 'Modified') && typeof v === 'string' && !isNaN(Date.parse(v))) {
+      const tid = new Date(v).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (namn === 'Created') o.skapad = tid;
+      else o.andrad = tid;
+    }
+  }
 }
 
 function ogiltig(meddelande: string): Response {

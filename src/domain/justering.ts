@@ -2,9 +2,11 @@
  * Digital justering of a protokoll (KL 5 kap. 69 §): the ordförande and the justerare chosen at the
  * meeting approve it, at the latest 14 days after the meeting. Each approval records who (their
  * Microsoft 365 identity) and when, and how they signed, so an e-signature service can take the
- * place of the sign-in later without changing these rules.
+ * place of the sign-in later without changing these rules. Who and when come from the server (the
+ * approval rows' Author and Created, `bedomJustering`); the Justeringslogg is the record written
+ * when the justering is completed.
  */
-import { daysBetween, IsoDate } from './dates';
+import { daysBetween, IsoDate, swedishDate } from './dates';
 import { justerasSenast } from './frister';
 
 export const JUSTERINGSSTATUS = ['Utkast', 'Under justering', 'Justerat'] as const;
@@ -86,6 +88,84 @@ export function godkann(j: IJustering, g: Omit<IGodkannande, 'roll'>, idag: IsoD
   const nasta: IJustering = { ...j, godkannanden };
   const justerat = vantarPa(nasta).length === 0;
   return { ok: true, justerat, justering: justerat ? { ...nasta, status: 'Justerat', justeratDatum: idag } : nasta };
+}
+
+/** Whether `personId` may approve now: sent to justering, named, and not yet approved. */
+export function kanGodkanna(j: IJustering, personId: number): Justeringsfel | undefined {
+  if (j.status === 'Justerat') return 'RedanJusterat';
+  if (j.status !== 'Under justering') return 'EjUtskickat';
+  if (!justeringsroll(j, personId)) return 'EjJusterare';
+  return j.godkannanden.some((g) => g.personId === personId) ? 'RedanGodkant' : undefined;
+}
+
+/**
+ * One approval row as SharePoint stores it (the list Justeringar): the author and the instants are
+ * set by the server, never by the client, so they are facts; method and reference are what the
+ * signing step returned.
+ */
+export interface IJusteringsrad {
+  id: number;
+  /** SharePoint's Author: who added the row. */
+  forfattare: IJusteringsperson;
+  /** SharePoint's Created, an ISO instant. */
+  skapad: string;
+  /** SharePoint's Modified; a row changed after it was added approves from its change. */
+  andrad?: string;
+  metod: string;
+  referens?: string;
+}
+
+export interface IJusteringsutfall {
+  /** The valid approvals, one per named person (their first row), in the order they were made. */
+  godkannanden: IGodkannande[];
+  /** Rows by people who are not named in the protokoll: ignored, reported so that they are seen. */
+  obehoriga: IJusteringsrad[];
+  /** Further rows by someone who had already approved (a double click, two tabs): ignored. */
+  dubbletter: IJusteringsrad[];
+  /** The named people whose approval is missing, ordförande first. */
+  vantarPa: IJusteringsperson[];
+  /** Everyone named has approved. */
+  komplett: boolean;
+  /** When complete: the Swedish calendar day of the last valid approval, the day of justering. */
+  justeratDatum?: IsoDate;
+}
+
+const instant = (r: IJusteringsrad): number => {
+  const skapad = Date.parse(r.skapad);
+  const andrad = r.andrad ? Date.parse(r.andrad) : NaN;
+  return Number.isNaN(andrad) ? skapad : Math.max(skapad, andrad);
+};
+
+/**
+ * Judges a protokoll's approval rows against the people named in it. Only the server's facts count:
+ * who added a row (its author, whatever the row says) and when. A row by someone not named is
+ * ignored and reported; of several rows by one person the earliest counts. Complete when every named
+ * person has a valid row; the protokoll is then justerat on the Swedish day of the last of them.
+ */
+export function bedomJustering(j: Pick<IJustering, 'ordforande' | 'justerare'>, rader: readonly IJusteringsrad[]): IJusteringsutfall {
+  const namngivna = allaSomJusterar({ ...j, status: 'Under justering', motesdag: '', godkannanden: [] });
+  const ordnade = rader.filter((r) => !Number.isNaN(instant(r))).sort((a, b) => instant(a) - instant(b) || a.id - b.id);
+  const godkannanden: IGodkannande[] = [];
+  const obehoriga: IJusteringsrad[] = [];
+  const dubbletter: IJusteringsrad[] = [];
+  for (const r of ordnade) {
+    const roll = justeringsroll({ ...j, status: 'Under justering', motesdag: '', godkannanden: [] }, r.forfattare.id);
+    if (!roll) obehoriga.push(r);
+    else if (godkannanden.some((g) => g.personId === r.forfattare.id)) dubbletter.push(r);
+    else {
+      godkannanden.push({
+        personId: r.forfattare.id, namn: r.forfattare.namn, epost: r.forfattare.epost, roll,
+        tid: new Date(instant(r)).toISOString(), metod: r.metod, ...(r.referens ? { referens: r.referens } : {})
+      });
+    }
+  }
+  const vantar = namngivna.filter((p) => !godkannanden.some((g) => g.personId === p.id));
+  const komplett = namngivna.length > 0 && !!j.ordforande && j.justerare.length > 0 && vantar.length === 0;
+  const sista = godkannanden[godkannanden.length - 1];
+  return {
+    godkannanden, obehoriga, dubbletter, vantarPa: vantar, komplett,
+    ...(komplett && sista ? { justeratDatum: swedishDate(new Date(sista.tid)) } : {})
+  };
 }
 
 /** Days left to the 14-day deadline and how it stands; `Justerat` once done. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
-  allaSomJusterar, godkann, IGodkannande, IJustering, IJusteringsperson, justeringsfrist, justeringsroll, kanSkickasTillJustering,
-  lasJusteringslogg, skrivJusteringslogg, vantarPa
+  allaSomJusterar, bedomJustering, godkann, IGodkannande, IJustering, IJusteringsperson, IJusteringsrad, justeringsfrist, justeringsroll,
+  kanGodkanna, kanSkickasTillJustering, lasJusteringslogg, skrivJusteringslogg, vantarPa
 } from '../../src/domain/justering';
 
 const ordforande: IJusteringsperson = { id: 10, namn: 'Eva Ordförande', epost: 'eva@kommun.se' };
@@ -102,6 +102,73 @@ describe('godkännande', () => {
     const j = underJustering();
     godkann(j, signatur(anna), '2026-03-18');
     expect(j.godkannanden).toEqual([]);
+  });
+});
+
+describe('godkännanden som rader i Justeringar', () => {
+  const lisa: IJusteringsperson = { id: 99, namn: 'Lisa Åskådare', epost: 'lisa@kommun.se' };
+  let nasta = 1;
+  /** A row as SharePoint answers it: author and Created are the server's. */
+  const rad = (av: IJusteringsperson, skapad: string, extra: Partial<IJusteringsrad> = {}): IJusteringsrad =>
+    ({ id: nasta++, forfattare: av, skapad, metod: 'Microsoft 365-inloggning', ...extra });
+  const namngivna = { ordforande, justerare: [anna, olle] };
+
+  it('räknar bara de utsedda, en gång var, och säger vem som återstår', () => {
+    const u = bedomJustering(namngivna, [rad(anna, '2026-03-18T09:00:00Z'), rad(lisa, '2026-03-18T09:30:00Z')]);
+    expect(u.godkannanden).toEqual([{ personId: 21, namn: 'Anna Berg', epost: 'anna@kommun.se', roll: 'Justerare', tid: '2026-03-18T09:00:00.000Z', metod: 'Microsoft 365-inloggning' }]);
+    expect(u.obehoriga.map((r) => r.forfattare.id)).toEqual([99]);
+    expect(u.vantarPa.map((p) => p.id)).toEqual([10, 22]);
+    expect(u.komplett).toBe(false);
+    expect(u.justeratDatum).toBeUndefined();
+  });
+
+  it('låter den första raden gälla när någon godkänt två gånger (dubbelklick, två flikar)', () => {
+    const u = bedomJustering(namngivna, [rad(anna, '2026-03-18T10:00:05Z', { referens: 'andra' }), rad(anna, '2026-03-18T10:00:00Z', { referens: 'forsta' })]);
+    expect(u.godkannanden.map((g) => g.referens)).toEqual(['forsta']);
+    expect(u.dubbletter.map((r) => r.referens)).toEqual(['andra']);
+  });
+
+  it('är komplett när alla utsedda godkänt, justerat den svenska dag det sista kom', () => {
+    // 23:30 UTC on 22 March is 00:30 on the 23rd in Stockholm.
+    const u = bedomJustering(namngivna, [rad(olle, '2026-03-17T08:00:00Z'), rad(ordforande, '2026-03-22T23:30:00Z'), rad(anna, '2026-03-20T12:00:00Z')]);
+    expect(u).toMatchObject({ komplett: true, justeratDatum: '2026-03-23', vantarPa: [], obehoriga: [], dubbletter: [] });
+    expect(u.godkannanden.map((g) => [g.personId, g.roll])).toEqual([[22, 'Justerare'], [21, 'Justerare'], [10, 'Ordförande']]);
+  });
+
+  it('räknar en rad som ändrats efter att den lades till från ändringen', () => {
+    const u = bedomJustering({ ordforande, justerare: [anna] }, [rad(ordforande, '2026-03-18T08:00:00Z'), rad(anna, '2026-03-01T08:00:00Z', { andrad: '2026-03-19T08:00:00Z' })]);
+    expect(u.godkannanden.map((g) => g.tid)).toEqual(['2026-03-18T08:00:00.000Z', '2026-03-19T08:00:00.000Z']);
+    expect(u.justeratDatum).toBe('2026-03-19');
+  });
+
+  it('är aldrig komplett utan ordförande eller justerare, och struntar i rader utan läsbar tid', () => {
+    expect(bedomJustering({ justerare: [anna] }, [rad(anna, '2026-03-18T08:00:00Z')]).komplett).toBe(false);
+    expect(bedomJustering({ ordforande, justerare: [] }, [rad(ordforande, '2026-03-18T08:00:00Z')]).komplett).toBe(false);
+    expect(bedomJustering(namngivna, [rad(anna, 'igår')]).godkannanden).toEqual([]);
+  });
+
+  it('säger om en person får godkänna nu', () => {
+    expect(kanGodkanna(underJustering(), 21)).toBeUndefined();
+    expect(kanGodkanna(underJustering(), 99)).toBe('EjJusterare');
+    expect(kanGodkanna(underJustering({ status: 'Utkast' }), 21)).toBe('EjUtskickat');
+    expect(kanGodkanna(underJustering({ status: 'Justerat' }), 21)).toBe('RedanJusterat');
+    expect(kanGodkanna(underJustering({ godkannanden: [{ ...signatur(anna), roll: 'Justerare' }] }), 21)).toBe('RedanGodkant');
+  });
+
+  it('egenskap: ordningen raderna läses i ändrar inte utfallet', () => {
+    const personer = [ordforande, anna, olle, lisa];
+    const radGen = fc.record({
+      vem: fc.constantFrom(...personer),
+      tid: fc.integer({ min: Date.parse('2026-03-16T00:00:00Z'), max: Date.parse('2026-03-31T00:00:00Z') })
+    });
+    fc.assert(fc.property(fc.array(radGen, { maxLength: 8 }), (spec) => {
+      const rader = spec.map((x, i) => ({ id: i + 1, forfattare: x.vem, skapad: new Date(x.tid).toISOString(), metod: 'm' }));
+      const framat = bedomJustering(namngivna, rader);
+      const bakat = bedomJustering(namngivna, [...rader].reverse());
+      expect(bakat).toEqual(framat);
+      expect(framat.godkannanden.length + framat.obehoriga.length + framat.dubbletter.length).toBe(rader.length);
+      expect(framat.komplett).toBe(framat.vantarPa.length === 0);
+    }), { numRuns: 200 });
   });
 });
 

@@ -2,14 +2,15 @@ import { IDemo, skapaDemo } from '../../emulator/demo';
 import { DEMO_ANVANDARE, forstaMedRoll, PUBLIK_LASARE } from '../../emulator/demo/anvandare';
 import { Emulator } from '../../emulator/core';
 import { ILista, IObjekt } from '../../emulator/sharepoint/lager';
-import { arAktuellt, kungorelselage, tillkannagivande } from '../../src/domain/anslag';
+import { arAktuellt, KUNGORELSE, kungorelselage, tillkannagivande } from '../../src/domain/anslag';
+import { arendeRad, lasArenden } from '../../src/data/moten/AnslagTjanst';
 import { IsoDate } from '../../src/domain/dates';
-import { lasJusteringslogg } from '../../src/domain/justering';
+import { bedomJustering, IJusteringsrad, lasJusteringslogg } from '../../src/domain/justering';
 import { arPublik, Klassificering } from '../../src/domain/publicering';
 import { franSpDatum } from '../../src/data/spDatum';
 import { GRUPPNAMN } from '../../src/schema/behorigheter';
-import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista, ProtokollBibliotek,
-  ProtokollFalt, SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
+import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, JusteringarLista, JusteringFalt, OrganFalt,
+  OrganLista, ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
 import { UPPDRAG_STATUS_VAL, UppdragFalt } from '../../src/schema/uppdrag';
 
 const IDAG = '2026-11-27';
@@ -88,13 +89,25 @@ describe('sammanträdena i demon', () => {
     expect(status('Under justering').length).toBeGreaterThanOrEqual(3);
     expect(status('Utkast').length).toBeGreaterThanOrEqual(1);
     for (const p of status('Utkast')) expect(lasJusteringslogg(p.varden[ProtokollFalt.Justeringslogg]).godkannanden).toEqual([]);
-    const sivVantar = status('Under justering').filter((p) => {
-      const { godkannanden, olasbara } = lasJusteringslogg(p.varden[ProtokollFalt.Justeringslogg]);
-      expect(olasbara).toBe(0);
-      expect(godkannanden.map((g) => g.roll)).toContain('Ordförande');
-      return (p.varden[ProtokollFalt.Justerare] as number[]).includes(LEDAMOT.id) && !godkannanden.some((g) => g.personId === LEDAMOT.id);
+    // Under justering: the approvals are rows in Justeringar, authored by the approvers themselves.
+    const rader = Array.from(lista(demo, JusteringarLista).objekt.values());
+    const raderFor = (p: IObjekt): IJusteringsrad[] => rader.filter((r) => r.varden[JusteringFalt.Protokoll] === p.Id).map((r) => ({
+      id: r.Id, forfattare: { id: r.skapadAv, namn: '', epost: '' }, skapad: r.skapad, metod: String(r.varden[JusteringFalt.Metod])
+    }));
+    const namngivna = (p: IObjekt): { ordforande: { id: number; namn: string; epost: string }; justerare: Array<{ id: number; namn: string; epost: string }> } => ({
+      ordforande: { id: p.varden[ProtokollFalt.Ordforande] as number, namn: '', epost: '' },
+      justerare: (p.varden[ProtokollFalt.Justerare] as number[]).map((id) => ({ id, namn: '', epost: '' }))
     });
+    const sivVantar = status('Under justering').filter((p) => {
+      expect(lasJusteringslogg(p.varden[ProtokollFalt.Justeringslogg]).godkannanden).toEqual([]);
+      const utfall = bedomJustering(namngivna(p), raderFor(p));
+      expect([utfall.obehoriga, utfall.dubbletter, utfall.komplett]).toEqual([[], [], false]);
+      expect(utfall.godkannanden.map((g) => g.roll)).toContain('Ordförande');
+      return utfall.vantarPa.map((x) => x.id).includes(LEDAMOT.id) && utfall.vantarPa.length === 1;
+    });
+    // Kommunstyrelsen's protokoll waits only for the workbench's ledamot.
     expect(sivVantar.length).toBeGreaterThanOrEqual(1);
+    for (const p of status('Utkast')) expect(raderFor(p)).toEqual([]);
 
     // Justerade: everyone approved, tillkännagivet the day their anslag went up, with the law's dates.
     for (const p of status('Justerat')) {
@@ -102,8 +115,11 @@ describe('sammanträdena i demon', () => {
       const alla = [p.varden[ProtokollFalt.Ordforande], ...(p.varden[ProtokollFalt.Justerare] as number[])];
       expect(godkannanden.map((g) => g.personId).sort()).toEqual(alla.sort());
       const justerat = franSpDatum(p.varden[ProtokollFalt.JusteratDatum])!;
+      // Justerat den is the day of the last approval row, as the completion computes it.
+      expect(bedomJustering(namngivna(p), raderFor(p))).toMatchObject({ komplett: true, justeratDatum: justerat });
       expect(godkannanden.map((g) => g.tid.slice(0, 10)).sort().pop()! <= justerat).toBe(true);
-      const a = anslag.find((x) => x.varden[AnslagFalt.Sammantrade] === p.varden[ProtokollFalt.Sammantrade] && x.varden[AnslagFalt.Typ] === 'Tillkännagivande av justerat protokoll')!;
+      const a = anslag.find((x) => x.varden[AnslagFalt.Protokoll] === p.Id && x.varden[AnslagFalt.Typ] === 'Tillkännagivande av justerat protokoll')!;
+      expect(a.varden[AnslagFalt.Sammantrade]).toBe(p.varden[ProtokollFalt.Sammantrade]);
       const uppsatt = franSpDatum(a.varden[AnslagFalt.Uppsatt])!;
       expect(franSpDatum(p.varden[ProtokollFalt.Tillkannagivet])).toBe(uppsatt);
       const t = tillkannagivande({ organ: '', sammantradesdatum: motesdag(p.varden[ProtokollFalt.Sammantrade]), justeringsdatum: justerat, forvaringsplats: '', uppsatt });
@@ -119,6 +135,27 @@ describe('sammanträdena i demon', () => {
       .map((m) => kungorelselage(motesdag(m.Id), franSpDatum(m.varden[SammantradeFalt.KallelseAnslagen]), idag));
     expect(kommandeKf).toContain('IRattTid');
     expect(kommandeKf.some((l) => l === 'EjAnslagenForSent' || l === 'Sent')).toBe(true);
+  });
+});
+
+describe('kungörelserna i demon', () => {
+  it('anger sammanträdets tid, plats och ärenden som de stod när kungörelsen sattes upp (KL 5 kap. 53 §)', () => {
+    const moten = new Map(Array.from(lista(demo, SammantradenLista).objekt.values()).map((m) => [m.Id, m]));
+    const punkter = Array.from(lista(demo, DagordningLista).objekt.values());
+    const kungorelser = Array.from(lista(demo, AnslagLista).objekt.values()).filter((a) => a.varden[AnslagFalt.Typ] === KUNGORELSE);
+    expect(kungorelser.length).toBeGreaterThan(0);
+    let medArenden = 0;
+    for (const a of kungorelser) {
+      const m = moten.get(a.varden[AnslagFalt.Sammantrade] as number)!;
+      expect([a.Id, a.varden[AnslagFalt.Tid], a.varden[AnslagFalt.Plats]]).toEqual([a.Id, m.varden[SammantradeFalt.Datum], m.varden[SammantradeFalt.Plats]]);
+      const agenda = punkter.filter((p) => p.varden[ArendepunktFalt.Sammantrade] === m.Id)
+        .sort((x, y) => Number(x.varden[ArendepunktFalt.Punkt]) - Number(y.varden[ArendepunktFalt.Punkt]))
+        .map((p) => arendeRad({ punkt: Number(p.varden[ArendepunktFalt.Punkt]), rubrik: String(p.varden[ArendepunktFalt.Rubrik]),
+          diarienummer: p.varden[ArendepunktFalt.Diarienummer] as string | undefined }));
+      expect([a.Id, lasArenden(a.varden[AnslagFalt.Arenden]) ?? []]).toEqual([a.Id, agenda]);
+      if (agenda.length > 0) medArenden++;
+    }
+    expect(medArenden).toBeGreaterThan(0);
   });
 });
 
@@ -181,6 +218,26 @@ describe('vad kontot för den publika webbplatsen kan läsa', () => {
     expect(arbetsmaterialUtanBeslut.some((o) => hallna.has(o.varden[HandlingFalt.Sammantrade] as number))).toBe(true);
   });
 
+  it('har handlingarna behörigheterna som publiceringen lämnar: publicerade egna med läsrätt för allmänheten, opublicerade ärvda', () => {
+    const handlingar = lista(demo, HandlingarBibliotek);
+    const publikGrupp = demo.lager.gruppMedNamn(GRUPPNAMN.allmanhet)!.Id;
+    const las = demo.lager.rolldefinitionId('Läsa');
+    // Fail closed: the library itself gives the public group nothing.
+    expect(handlingar.unika?.get(publikGrupp)).toBeUndefined();
+    for (const o of handlingar.objekt.values()) {
+      if (o.varden[HandlingFalt.Publicerad] === true) {
+        // A copy of the library's assignments plus Read for the public group (PublikBehorighet.oppnaForPublik).
+        const forvantat = new Map(handlingar.unika!);
+        forvantat.set(publikGrupp, [las]);
+        expect([o.fil!.namn, o.unika && new Map(o.unika)]).toEqual([o.fil!.namn, forvantat]);
+      } else {
+        expect([o.fil!.namn, o.unika]).toEqual([o.fil!.namn, undefined]);
+      }
+    }
+    // Sekretess: never opened, whatever happens in Handlingar.
+    for (const o of lista(demo, SekretessBibliotek).objekt.values()) expect(o.unika).toBeUndefined();
+  });
+
   it('läser justerade protokoll men inte utkast eller protokoll under justering', async () => {
     const protokoll = lista(demo, ProtokollBibliotek);
     const statusar = new Set<string>();
@@ -194,17 +251,26 @@ describe('vad kontot för den publika webbplatsen kan läsa', () => {
     expect([...statusar].sort()).toEqual(['Justerat', 'Under justering', 'Utkast']);
   });
 
-  it('ger ordförande och justerare rätt att skriva sitt godkännande på protokoll under justering, och bara dem', () => {
+  it('ger ingen ledamot rätt att ändra ett protokoll under justering; godkännandena är deras egna rader i Justeringar', () => {
     const protokoll = lista(demo, ProtokollBibliotek);
+    const justeringar = lista(demo, JusteringarLista);
     const under = Array.from(protokoll.objekt.values()).filter((o) => o.varden[ProtokollFalt.Status] === 'Under justering');
     expect(under.length).toBeGreaterThan(0);
     for (const o of under) {
-      const justerar = [o.varden[ProtokollFalt.Ordforande] as number, ...(o.varden[ProtokollFalt.Justerare] as number[])];
+      expect(o.unika).toBeUndefined();
       for (const a of DEMO_ANVANDARE.filter((x) => x.roll === 'ledamot')) {
-        expect([a.id, demo.lager.objektNiva(protokoll, o, a)]).toEqual([a.id, justerar.includes(a.id) ? 'Bidra' : 'Läsa']);
+        expect([a.id, demo.lager.objektNiva(protokoll, o, a)]).toEqual([a.id, 'Läsa']);
       }
       expect(demo.lager.objektNiva(protokoll, o, PUBLIK_LASARE)).toBe('Ingen');
       expect(demo.lager.objektNiva(protokoll, o, forstaMedRoll('namndsekreterare'))).toBe('Fullständig behörighet');
+    }
+    expect([justeringar.ReadSecurity, justeringar.WriteSecurity]).toEqual([1, 2]);
+    expect(demo.lager.serLista(justeringar, PUBLIK_LASARE)).toBe(false);
+    for (const r of justeringar.objekt.values()) {
+      const ordforande = protokoll.objekt.get(r.varden[JusteringFalt.Protokoll] as number)!.varden[ProtokollFalt.Ordforande] as number;
+      // A row is changed by its author alone; the ordförande of the same protokoll may not touch a justerare's.
+      expect(demo.lager.farSkrivaObjekt(justeringar, r, demo.lager.anvandareMedId(r.skapadAv))).toBe(true);
+      if (ordforande !== r.skapadAv) expect(demo.lager.farSkrivaObjekt(justeringar, r, demo.lager.anvandareMedId(ordforande))).toBe(false);
     }
   });
 

@@ -247,28 +247,31 @@ describe('behörigheter på enskilda objekt', () => {
   const objekt = (id: number, rest = ''): string => `web/lists/getbytitle('Handlingar')/items(${id})${rest}`;
   const fil = (namn: string, rest = ''): string => `web/getFileByServerRelativePath(decodedUrl='${bibliotek()}/${namn}')${rest}`;
 
-  it('stänger ett objekt för den publika gruppen och öppnar det igen genom att återställa arvet', async () => {
+  it('öppnar ett objekt för den publika gruppen med egna behörigheter, och stänger det igen genom att återställa arvet', async () => {
     const id = await laddaUpp('arbetsmaterial-1.txt');
-    expect((await fetch(api(objekt(id)), { headers: som(PUBLIK.email) })).status).toBe(200);
+    // The library gives the public group nothing: a new document is closed from the start.
+    expect((await fetch(api(objekt(id)), { headers: som(PUBLIK.email) })).status).toBe(404);
+    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).status).toBe(404);
 
     expect((await post(objekt(id, '/breakroleinheritance(copyroleassignments=true, clearsubscopes=true)'), SEKRETERARE)).status).toBe(200);
     const unik = await (await fetch(api(objekt(id, '?$select=Id,HasUniqueRoleAssignments')), { headers: som(SEKRETERARE) })).json();
     expect(unik.HasUniqueRoleAssignments).toBe(true);
-    // The copy is the library's assignments, the public group's Read among them.
-    const fore = (await (await fetch(api(objekt(id, '/roleassignments')), { headers: som(SEKRETERARE) })).json()).value as Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>;
-    expect(fore.find((r) => r.PrincipalId === publikGrupp())?.RoleDefinitionBindings.map((b) => b.Id)).toEqual([LAS]);
-    expect((await post(objekt(id, `/roleassignments/removeroleassignment(principalid=${publikGrupp()},roledefid=${LAS})`), SEKRETERARE)).status).toBe(200);
+    // The copy is the library's assignments, without the public group.
+    const fore = (await (await fetch(api(objekt(id, '/roleassignments')), { headers: som(SEKRETERARE) })).json()).value as Array<{ PrincipalId: number }>;
+    expect(fore.map((r) => r.PrincipalId)).not.toContain(publikGrupp());
+    expect((await post(objekt(id, `/roleassignments/addroleassignment(principalid=${publikGrupp()},roledefid=${LAS})`), SEKRETERARE)).status).toBe(200);
 
-    expect((await fetch(api(objekt(id)), { headers: som(PUBLIK.email) })).status).toBe(404);
-    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).status).toBe(404);
-    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/ListItemAllFields')), { headers: som(PUBLIK.email) })).status).toBe(404);
+    // Limited access: the public account reaches the library for this one item, and nothing else in it.
+    expect(await (await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).text()).toBe('Förslag till beslut');
+    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/ListItemAllFields')), { headers: som(PUBLIK.email) })).status).toBe(200);
     const synliga = (await (await fetch(api(`web/lists/getbytitle('Handlingar')/items?$select=Id&$top=5000`), { headers: som(PUBLIK.email) })).json()).value as Array<{ Id: number }>;
-    expect(synliga.map((r) => r.Id)).not.toContain(id);
+    expect(synliga.map((r) => r.Id)).toContain(id);
     // Everyone else keeps what the library gives them.
     expect(await (await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(LEDAMOT) })).text()).toBe('Förslag till beslut');
 
     expect((await post(objekt(id, '/resetroleinheritance'), SEKRETERARE)).status).toBe(200);
-    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).status).toBe(200);
+    expect((await fetch(api(objekt(id)), { headers: som(PUBLIK.email) })).status).toBe(404);
+    expect((await fetch(api(fil('arbetsmaterial-1.txt', '/$value')), { headers: som(PUBLIK.email) })).status).toBe(404);
     const arvt = await (await fetch(api(objekt(id, '?$select=HasUniqueRoleAssignments')), { headers: som(SEKRETERARE) })).json();
     expect(arvt.HasUniqueRoleAssignments).toBe(false);
   });
@@ -313,11 +316,99 @@ describe('behörigheter på enskilda objekt', () => {
 
     await behorighet.stangForPublik(await sekreterare.web.getFileByServerRelativePath(url).getItem());
     await expect(publik.web.getFileByServerRelativePath(url).getBuffer()).rejects.toMatchObject({ status: 404 });
-    // Closing again is harmless: the group has nothing left to remove.
+    // Closed from the start (the library gives the group nothing); closing again is harmless.
     await behorighet.stangForPublik(await sekreterare.web.getFileByServerRelativePath(url).getItem());
 
     await behorighet.oppnaForPublik(await sekreterare.web.getFileByServerRelativePath(url).getItem());
     expect(new TextDecoder().decode(await publik.web.getFileByServerRelativePath(url).getBuffer())).toBe('Förslag till beslut');
+  });
+});
+
+describe('radsäkerhet på listor (ReadSecurity och WriteSecurity)', () => {
+  const SEKRETERARE = 'majvor.bystrom@kommun.se';
+  const AMINA = DEMO_ANVANDARE.find((a) => a.id === 9)!.email;
+  const id = (email: string): number => DEMO_ANVANDARE.find((a) => a.email === email)!.id;
+  const skicka = (metod: string, del: string, email: string, kropp?: unknown, extra: Record<string, string> = {}): Promise<Response> =>
+    fetch(api(del), {
+      method: 'POST', headers: som(email, { 'Content-Type': 'application/json', ...(metod === 'POST' ? {} : { 'X-HTTP-Method': metod, 'If-Match': '*' }), ...extra }),
+      ...(kropp === undefined ? {} : { body: JSON.stringify(kropp) })
+    });
+  const lista = (rest = ''): string => `web/lists/getbytitle('Radtest')${rest}`;
+  const installning = async (): Promise<[number, number]> => {
+    const l = await (await fetch(api(lista()), { headers: som(ADMIN) })).json();
+    return [l.ReadSecurity, l.WriteSecurity];
+  };
+  const lagg = async (email: string, kropp: Record<string, unknown> = {}): Promise<{ Id: number; AuthorId: number; Created: string }> => {
+    const svar = await skicka('POST', lista('/items'), email, { Title: `Rad av ${email}`, ...kropp });
+    expect(svar.status).toBe(201);
+    return svar.json();
+  };
+
+  beforeAll(async () => {
+    expect((await skicka('POST', 'web/lists', ADMIN, { Title: 'Radtest', BaseTemplate: 100 })).status).toBe(201);
+    await skicka('POST', lista('/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)'), ADMIN);
+    const bidra = ROLLDEFINITIONER.find((r) => r.Name === 'Bidra')!.Id;
+    const full = ROLLDEFINITIONER.find((r) => r.Name === 'Fullständig behörighet')!.Id;
+    for (const [vem, rd] of [[LEDAMOT, bidra], [AMINA, bidra], [SEKRETERARE, full]] as const) {
+      expect((await skicka('POST', lista(`/roleassignments/addroleassignment(principalid=${id(vem)},roledefid=${rd})`), ADMIN)).status).toBe(200);
+    }
+  });
+  afterEach(() => {
+    miljo.lager.klocka = () => new Date();
+  });
+
+  it('är 1 och 1 från början, sätts med MERGE på listan och vägrar andra värden', async () => {
+    expect(await installning()).toEqual([1, 1]);
+    expect((await skicka('MERGE', lista(), ADMIN, { ReadSecurity: 2, WriteSecurity: 2 })).status).toBe(204);
+    expect(await installning()).toEqual([2, 2]);
+    expect((await skicka('MERGE', lista(), ADMIN, { WriteSecurity: 3 })).status).toBe(400);
+    expect((await skicka('MERGE', lista(), LEDAMOT, { ReadSecurity: 1 })).status).toBe(403);
+    expect(await installning()).toEqual([2, 2]);
+  });
+
+  it('ReadSecurity 2: andras objekt syns inte, utom för den med full behörighet', async () => {
+    const sivs = await lagg(LEDAMOT);
+    const aminas = await lagg(AMINA);
+    const synliga = async (email: string): Promise<number[]> =>
+      ((await (await fetch(api(lista('/items?$select=Id')), { headers: som(email) })).json()).value as Array<{ Id: number }>).map((r) => r.Id);
+    expect(await synliga(LEDAMOT)).toEqual([sivs.Id]);
+    expect(await synliga(AMINA)).toEqual([aminas.Id]);
+    expect(await synliga(SEKRETERARE)).toEqual([sivs.Id, aminas.Id]);
+    expect((await fetch(api(lista(`/items(${aminas.Id})`)), { headers: som(LEDAMOT) })).status).toBe(404);
+    expect((await skicka('MERGE', lista(`/items(${aminas.Id})`), LEDAMOT, { Title: 'Ändrad' })).status).toBe(404);
+  });
+
+  it('WriteSecurity 2: andras objekt går inte att ändra, ta bort eller slänga (403), egna går', async () => {
+    expect((await skicka('MERGE', lista(), ADMIN, { ReadSecurity: 1 })).status).toBe(204);
+    const aminas = await lagg(AMINA);
+    const sivs = await lagg(LEDAMOT);
+    const andra = await skicka('MERGE', lista(`/items(${aminas.Id})`), LEDAMOT, { Title: 'Ändrad av Siv' });
+    expect(andra.status).toBe(403);
+    expect((await andra.json())['odata.error']).toMatchObject({
+      code: '-2147024891, System.UnauthorizedAccessException',
+      message: { value: 'Access denied. You do not have permission to perform this action or access this resource.' }
+    });
+    expect((await skicka('DELETE', lista(`/items(${aminas.Id})`), LEDAMOT)).status).toBe(403);
+    expect((await skicka('POST', lista(`/items(${aminas.Id})/recycle()`), LEDAMOT)).status).toBe(403);
+    expect((await fetch(api(lista(`/items(${aminas.Id})`)), { headers: som(LEDAMOT) })).status).toBe(200);
+    expect((await skicka('MERGE', lista(`/items(${sivs.Id})`), LEDAMOT, { Title: 'Min egen' })).status).toBe(204);
+    expect((await skicka('MERGE', lista(`/items(${aminas.Id})`), SEKRETERARE, { Title: 'Rättad av sekreteraren' })).status).toBe(204);
+    // 4: nobody below Full Control writes at all.
+    expect((await skicka('MERGE', lista(), ADMIN, { WriteSecurity: 4 })).status).toBe(204);
+    expect((await skicka('POST', lista('/items'), LEDAMOT, { Title: 'x' })).status).toBe(403);
+    expect((await skicka('MERGE', lista(), ADMIN, { WriteSecurity: 2 })).status).toBe(204);
+  });
+
+  it('sätter Author och Created själv: en klient utan full behörighet kan inte ange dem', async () => {
+    miljo.lager.klocka = () => new Date('2027-02-03T09:00:00Z');
+    const rad = await lagg(LEDAMOT, { AuthorId: id(AMINA), EditorId: id(AMINA), Created: '2027-01-01T08:00:00Z', Modified: '2027-01-01T08:00:00Z' });
+    expect([rad.AuthorId, rad.Created]).toEqual([id(LEDAMOT), '2027-02-03T09:00:00.000Z']);
+    expect((await skicka('MERGE', lista(`/items(${rad.Id})`), LEDAMOT, { AuthorId: id(AMINA), Created: '2027-01-01T08:00:00Z' })).status).toBe(204);
+    const last = await (await fetch(api(lista(`/items(${rad.Id})?$select=Id,Created,Author/Id&$expand=Author`)), { headers: som(LEDAMOT) })).json();
+    expect([last.Author.Id, last.Created]).toEqual([id(LEDAMOT), '2027-02-03T09:00:00.000Z']);
+    // An owner may (a migration keeps the original author and time).
+    const flyttad = await lagg(ADMIN, { AuthorId: id(AMINA), Created: '2020-05-01T08:00:00Z' });
+    expect([flyttad.AuthorId, flyttad.Created]).toEqual([id(AMINA), '2020-05-01T08:00:00Z']);
   });
 });
 

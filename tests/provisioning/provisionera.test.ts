@@ -5,7 +5,7 @@ import { provisionera } from '../../provisioning/provisionera';
 import { ROLLDEFINITIONER } from '../../emulator/sharepoint/lager';
 import { ALLA_LISTOR } from '../../src/schema';
 import { GRUPPNAMN, ROLLTYP } from '../../src/schema/behorigheter';
-import { ArendepunktFalt, DagordningLista, HandlingarBibliotek, SekretessBibliotek } from '../../src/schema/moten';
+import { ArendepunktFalt, DagordningLista, HandlingarBibliotek, JusteringarLista, JusteringFalt, ProtokollBibliotek, SekretessBibliotek } from '../../src/schema/moten';
 import { ROLLER } from '../../src/domain/roller';
 import { UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
@@ -32,8 +32,11 @@ describe('provisionering av webbplatsen', () => {
     // Every list breaks inheritance and grants each role that has access exactly one level.
     const tilldelningar = ALLA_LISTOR.flatMap((l) => Object.values(l.behorigheter).filter((n) => n !== 'Ingen'));
     expect(andringar.filter((a) => / får /.test(a))).toHaveLength(tilldelningar.length);
-    expect(andringar).toContain(`+ Handlingar: ${GRUPPNAMN.allmanhet} får Läsa`);
-    expect(andringar).not.toContain(`+ Sekretess: ${GRUPPNAMN.allmanhet} får Läsa`);
+    expect(andringar).toContain(`+ Organ: ${GRUPPNAMN.allmanhet} får Läsa`);
+    // Meeting documents fail closed: the public group gets nothing on them at library level.
+    for (const lista of ['Handlingar', 'Protokoll', 'Sekretess', 'Justeringar']) expect(andringar).not.toContain(`+ ${lista}: ${GRUPPNAMN.allmanhet} får Läsa`);
+    // Approvals: everyone reads, people without Full Control change only their own.
+    expect(andringar).toContain('~ Justeringar: läsa alla objekt, ändra egna objekt');
     expect(miljo.lager.listor).toHaveLength(0);
     expect(miljo.lager.grupper).toHaveLength(0);
   });
@@ -60,6 +63,12 @@ describe('provisionering av webbplatsen', () => {
     const dagordning = miljo.lager.listaMedTitel(DagordningLista.title)!;
     expect(miljo.lager.falt(dagordning, ArendepunktFalt.Sammantrade)!.LookupList).toBe(sammantraden.Id);
     expect(miljo.lager.falt(dagordning, ArendepunktFalt.Beslutsdatum)).toMatchObject({ TypeAsString: 'DateTime', DisplayFormat: 'DateOnly' });
+    const justeringar = miljo.lager.listaMedTitel(JusteringarLista.title)!;
+    expect([justeringar.url, justeringar.ReadSecurity, justeringar.WriteSecurity]).toEqual(['/sites/arendeportalen/Lists/Justeringar', 1, 2]);
+    expect(miljo.lager.falt(justeringar, JusteringFalt.Protokoll)).toMatchObject({ TypeAsString: 'Lookup', Indexed: true, Required: true,
+      LookupList: miljo.lager.listaMedTitel(ProtokollBibliotek.title)!.Id });
+    // Lists without item-level security keep SharePoint's default.
+    expect([uppdrag.ReadSecurity, uppdrag.WriteSecurity]).toEqual([1, 1]);
   });
 
   it('ger varje rolls grupp exakt den nivå behörighetsmatrisen säger, den publika gruppen bara läsning av mötets listor', () => {
@@ -74,8 +83,12 @@ describe('provisionering av webbplatsen', () => {
     }
     const publik = miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN.allmanhet)!;
     const lasbara = miljo.lager.listor.filter((l) => l.unika!.has(publik.Id)).map((l) => l.Title).sort();
-    expect(lasbara).toEqual(['Anslagstavla', 'Dagordning', 'Handlingar', 'Organ', 'Protokoll', 'Sammanträden']);
+    expect(lasbara).toEqual(['Anslagstavla', 'Dagordning', 'Organ', 'Sammanträden']);
     expect(lasbara).not.toContain(SekretessBibliotek.title);
+    // Ledamöter add their approvals; the nämndsekreterare completes them.
+    const justeringar = miljo.lager.listaMedTitel(JusteringarLista.title)!;
+    const grupp = (roll: keyof typeof GRUPPNAMN): number => miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN[roll])!.Id;
+    expect([justeringar.unika!.get(grupp('ledamot')), justeringar.unika!.get(grupp('namndsekreterare'))]).toEqual([[rolldef('Bidra')], [rolldef('Fullständig behörighet')]]);
     // Publishing changes item permissions: the nämndsekreterare has Full Control on Handlingar.
     const sekreterare = miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN.namndsekreterare)!;
     expect(miljo.lager.listaMedTitel(HandlingarBibliotek.title)!.unika!.get(sekreterare.Id)).toEqual([rolldef('Fullständig behörighet')]);
@@ -87,6 +100,14 @@ describe('provisionering av webbplatsen', () => {
     expect(andringar).toEqual([]);
     expect(varningar).toEqual([]);
     expect(miljo.emulator.statistik.forfragningar - fore).toBeLessThan(80);
+  });
+
+  it('återställer radsäkerheten på Justeringar om någon ändrat den för hand', async () => {
+    const justeringar = miljo.lager.listaMedTitel(JusteringarLista.title)!;
+    justeringar.WriteSecurity = 1;
+    const { andringar } = await provisionera(miljo.sp('admin'));
+    expect(andringar).toEqual(['~ Justeringar: läsa alla objekt, ändra egna objekt']);
+    expect([justeringar.ReadSecurity, justeringar.WriteSecurity]).toEqual([1, 2]);
   });
 
   it('rättar en kolumn som någon ändrat för hand, och bara den', async () => {

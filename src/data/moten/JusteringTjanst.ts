@@ -1,9 +1,14 @@
 /**
  * Digital justering of protokoll (issue item 3, docs/justering.md): the nämndsekreterare uploads the
- * draft and sends it to justering, the ordförande and the justerare approve it with their Microsoft 365
- * identity (or an e-signature service, Signering.ts), and the justerat protokoll is opened to the public
- * and tillkännagivet on the anslagstavla. The rules are in domain/justering.ts and domain/anslag.ts;
- * this class reads and writes the Protokoll library and the Anslag list and checks the rules again.
+ * draft and sends it to justering; the ordförande and the justerare each approve it by adding their
+ * own row to the list Justeringar (signed with their Microsoft 365 identity or an e-signature service,
+ * Signering.ts); the nämndsekreterare's service completes the justering from those rows, opens the
+ * protokoll to the public and tillkännager it on the anslagstavla.
+ *
+ * Nothing a client writes decides who approved or when: a row's author and time are SharePoint's
+ * Author and Created, and the list lets people without Full Control change only their own rows.
+ * Approvers get no rights on the protokoll itself. The rules are in domain/justering.ts and
+ * domain/anslag.ts; this class reads and writes the lists and checks the rules again.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -11,17 +16,20 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
+import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
+import { IItems } from '@pnp/sp/items';
 import { IList } from '@pnp/sp/lists';
-import { tillkannagivande } from '../../domain/anslag';
-import { IsoDate } from '../../domain/dates';
+import { PermissionKind } from '@pnp/sp/security';
+import { TILLKANNAGIVANDE, tillkannagesSenast, tillkannagivande } from '../../domain/anslag';
+import { IsoDate, swedishDate } from '../../domain/dates';
 import { justerasSenast } from '../../domain/frister';
 import {
-  godkann, IJustering, IJusteringsperson, JUSTERINGSSTATUS, Justeringsstatus, justeringsfrist, kanSkickasTillJustering,
-  lasJusteringslogg, skrivJusteringslogg
+  bedomJustering, IGodkannande, IJustering, IJusteringsperson, IJusteringsrad, JUSTERINGSSTATUS, Justeringsstatus, justeringsfrist,
+  kanGodkanna, kanSkickasTillJustering, lasJusteringslogg, skrivJusteringslogg
 } from '../../domain/justering';
 import {
-  AnslagFalt, AnslagLista, ANSLAGSTYPER, OrganFalt, ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista
+  AnslagFalt, AnslagLista, JusteringarLista, JusteringFalt, OrganFalt, ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista
 } from '../../schema/moten';
 import { IFieldDef } from '../../schema/types';
 import { DataFel, tolkaDataFel } from '../fel';
@@ -32,16 +40,19 @@ import { IAnslag, IJusteringTjanst, IProtokollVy, ISammantrade, ISignering, Just
 
 const F = ProtokollFalt;
 const A = AnslagFalt;
+const J = JusteringFalt;
 const S = SammantradeFalt;
-const TILLKANNAGIVANDE = ANSLAGSTYPER[0];
-/** Approvals re-applied after a 412 before giving up: enough for the handful of people who justerar. */
-const FORSOK = 3;
+/** Rows per request: below the list view threshold, so paging never trips it. */
+const SIDA = 500;
+/** How far back the recovery looks for a Justerat protokoll left without its tillkännagivande. */
+const ATERHAMTNING_DAGAR = 60;
 
 const PERSON = (falt: string): string[] => [`${falt}/Id`, `${falt}/Title`, `${falt}/EMail`];
 const PROTOKOLL_URVAL = [
   'Id', 'FileRef', 'FileLeafRef', `${F.Sammantrade}Id`, F.Rubrik, F.Status, F.JusterasSenast, F.JusteratDatum, F.Justeringslogg,
   F.Forvaringsplats, F.Tillkannagivet, ...PERSON(F.Ordforande), ...PERSON(F.Justerare)
 ];
+const RAD_URVAL = ['Id', `${J.Protokoll}Id`, J.Metod, J.Referens, 'Created', 'Modified', ...PERSON('Author')];
 const STANDARD_FORVARINGSPLATS = String(
   (ProtokollBibliotek.fields as readonly IFieldDef[]).find((f) => f.internalName === F.Forvaringsplats)?.defaultValue ?? '');
 
@@ -51,7 +62,6 @@ type Rad = Record<string, unknown>;
 interface ILastProtokoll {
   vy: IProtokollVy;
   sammantradeId: number;
-  tillkannagivet?: IsoDate;
   etag: string;
 }
 
@@ -71,21 +81,51 @@ function status(v: unknown): Justeringsstatus {
   return (JUSTERINGSSTATUS as readonly unknown[]).includes(v) ? (v as Justeringsstatus) : 'Utkast';
 }
 
-function tillVy(r: Rad, motesdag: IsoDate, idag: IsoDate): ILastProtokoll {
-  const logg = lasJusteringslogg(r[F.Justeringslogg]);
-  const justering: IJustering = {
-    status: status(r[F.Status]),
-    motesdag,
-    ordforande: person(r[F.Ordforande]),
-    justerare: (Array.isArray(r[F.Justerare]) ? (r[F.Justerare] as unknown[]) : []).map(person).filter((p): p is IJusteringsperson => !!p),
-    godkannanden: logg.godkannanden,
-    justeratDatum: franSpDatum(r[F.JusteratDatum])
+/** One approval row as SharePoint answers it: author and instants are the server's. */
+function tillJusteringsrad(r: Rad): IJusteringsrad | undefined {
+  const forfattare = person(r.Author);
+  if (!forfattare || typeof r.Created !== 'string') return undefined;
+  return {
+    id: Number(r.Id), forfattare, skapad: r.Created, ...(typeof r.Modified === 'string' ? { andrad: r.Modified } : {}),
+    metod: String(r[J.Metod] ?? ''), ...(typeof r[J.Referens] === 'string' && r[J.Referens] ? { referens: r[J.Referens] as string } : {})
   };
-  const frist = justeringsfrist(justering, idag);
+}
+
+/**
+ * The view of a protokoll. Under justering its approvals are judged from the rows (server authors
+ * and times, only the named people, each once); once justerat, from the log the completion recorded.
+ */
+function tillVy(r: Rad, motesdag: IsoDate, idag: IsoDate, rader: readonly IJusteringsrad[]): ILastProtokoll {
+  const s = status(r[F.Status]);
+  const namngivna = {
+    ordforande: person(r[F.Ordforande]),
+    justerare: (Array.isArray(r[F.Justerare]) ? (r[F.Justerare] as unknown[]) : []).map(person).filter((p): p is IJusteringsperson => !!p)
+  };
+  const justeratDatum = franSpDatum(r[F.JusteratDatum]);
+  let godkannanden: IGodkannande[] = [];
+  let olasbara = 0;
+  let obehoriga = 0;
+  let godkandDatum: IsoDate | undefined;
+  if (s === 'Justerat') {
+    const logg = lasJusteringslogg(r[F.Justeringslogg]);
+    godkannanden = logg.godkannanden;
+    olasbara = logg.olasbara;
+    godkandDatum = justeratDatum;
+  } else if (s === 'Under justering') {
+    const utfall = bedomJustering(namngivna, rader);
+    godkannanden = utfall.godkannanden;
+    obehoriga = utfall.obehoriga.length;
+    godkandDatum = utfall.justeratDatum;
+  }
+  const justering: IJustering = { status: s, motesdag, ...namngivna, godkannanden, ...(justeratDatum ? { justeratDatum } : {}) };
+  const allaHarGodkant = s === 'Justerat' || godkandDatum !== undefined;
+  // When all have approved the 14 days are met or missed already, whether or not it is completed yet.
+  const frist = justeringsfrist(allaHarGodkant ? { status: 'Justerat', motesdag, justeratDatum: godkandDatum } : justering, idag);
+  const tillkannagivet = franSpDatum(r[F.Tillkannagivet]);
+  const senast = godkandDatum ? tillkannagesSenast(godkandDatum) : undefined;
   const etag = String(r['odata.etag'] ?? '*');
   return {
     sammantradeId: Number(r[`${F.Sammantrade}Id`]),
-    tillkannagivet: franSpDatum(r[F.Tillkannagivet]),
     etag,
     vy: {
       id: Number(r.Id),
@@ -96,7 +136,13 @@ function tillVy(r: Rad, motesdag: IsoDate, idag: IsoDate): ILastProtokoll {
       justerasSenast: franSpDatum(r[F.JusterasSenast]) ?? frist.senast,
       fristlage: frist.lage,
       forvaringsplats: String(r[F.Forvaringsplats] ?? '') || STANDARD_FORVARINGSPLATS,
-      olasbaraLoggrader: logg.olasbara,
+      olasbaraLoggrader: olasbara,
+      allaHarGodkant,
+      ...(godkandDatum ? { godkandDatum } : {}),
+      obehorigaGodkannanden: obehoriga,
+      ...(tillkannagivet ? { tillkannagivet } : {}),
+      ...(senast ? { tillkannagesSenast: senast } : {}),
+      forsentTillkannagivet: !!senast && (tillkannagivet ? tillkannagivet > senast : idag > senast),
       etag
     }
   };
@@ -123,10 +169,18 @@ function arSystemkonto(login: string, epost: string): boolean {
   return !epost || !/^i:0#\.f\|membership\|/i.test(login);
 }
 
+/** "protokoll.docx" → "protokoll (2).docx": a new name instead of failing on a name in use. */
+function numreratNamn(namn: string, n: number): string {
+  const punkt = namn.lastIndexOf('.');
+  return punkt > 0 ? `${namn.slice(0, punkt)} (${n})${namn.slice(punkt)}` : `${namn} (${n})`;
+}
+
+const svarsstatus = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
+
 export interface IJusteringAlternativ {
   /** How approvals are signed; Microsoft 365 sign-in unless an e-signature service is plugged in. */
   signering?: ISignering;
-  /** The instant of an approval; tests fix it so that it falls on their `idag`. */
+  /** The service's clock: the day a tillkännagivande is posted. Tests fix it. */
   klocka?: () => Date;
 }
 
@@ -150,6 +204,15 @@ export class JusteringTjanst implements IJusteringTjanst {
 
   private get anslagLista(): IList {
     return this.sp.web.getList(`${this.webb}/${AnslagLista.url}`);
+  }
+
+  private get justeringar(): IList {
+    return this.sp.web.getList(`${this.webb}/${JusteringarLista.url}`);
+  }
+
+  /** Today in Sweden by the service's clock, at the moment of writing. */
+  private idag(): IsoDate {
+    return swedishDate(this.klocka());
   }
 
   public aktuellPerson(): Promise<IJusteringsperson> {
@@ -182,7 +245,15 @@ export class JusteringTjanst implements IJusteringTjanst {
   }
 
   public async hamtaProtokoll(sammantradeId: number, motesdag: IsoDate, idag: IsoDate): Promise<IProtokollVy | undefined> {
-    return (await this.lasForMote(sammantradeId, motesdag, idag))?.vy;
+    try {
+      const [nyast] = await this.protokollForMote(sammantradeId);
+      return nyast ? (await this.medRader(nyast, motesdag, idag)).vy : undefined;
+    } catch (e) {
+      const fel = tolkaDataFel(e);
+      // A reader who reaches no protokoll at all (the library gives the public nothing until one is published).
+      if (fel.orsak === 'saknas') return undefined;
+      throw fel;
+    }
   }
 
   public async laddaUppUtkast(sammantradeId: number, motesdag: IsoDate, fil: { namn: string; innehall: ArrayBuffer },
@@ -190,24 +261,28 @@ export class JusteringTjanst implements IJusteringTjanst {
     const utkast: IJustering = { status: 'Utkast', motesdag, ordforande, justerare, godkannanden: [] };
     const fel = kanSkickasTillJustering(utkast);
     if (fel) throw new JusteringsFel(fel);
-    const befintligt = await this.lasForMote(sammantradeId, motesdag, idag);
-    if (befintligt && befintligt.vy.justering.status !== 'Utkast') throw new DataFel('konflikt');
-    const mote = await this.lasSammantrade(sammantradeId);
-
-    let id: number;
+    let tidigare: Rad[];
     try {
-      const uppladdad = await this.sp.web.getFolderByServerRelativePath(`${this.webb}/${ProtokollBibliotek.url}`).files
-        .addUsingPath(fil.namn, fil.innehall, { Overwrite: false });
-      const post = await this.sp.web.getFileByServerRelativePath(uppladdad.ServerRelativeUrl).listItemAllFields.select('Id')<{ Id: number }>();
-      id = post.Id;
+      tidigare = await this.protokollForMote(sammantradeId);
     } catch (e) {
       throw tolkaDataFel(e);
     }
-    const objekt = this.bibliotek.items.getById(id);
+    // One protokoll at a time goes through justering; a justerat one stays (a later protokoll of the
+    // same meeting, after an omedelbar justering, is a protokoll of its own).
+    if (tidigare.some((r) => status(r[F.Status]) === 'Under justering')) throw new DataFel('konflikt');
+    const mote = await this.lasSammantrade(sammantradeId);
+
+    let filUrl: string;
+    let id: number;
     try {
-      // Closed before anything else: the public site must never see a draft, not even for a moment.
-      await this.behorighet.stangForPublik(objekt);
-      await objekt.update({
+      filUrl = await this.laggFil(`${this.webb}/${ProtokollBibliotek.url}`, fil.namn.trim(), fil.innehall);
+      id = (await this.sp.web.getFileByServerRelativePath(filUrl).listItemAllFields.select('Id')<{ Id: number }>()).Id;
+    } catch (e) {
+      throw tolkaDataFel(e);
+    }
+    // The library gives the public group nothing, so the draft is not public at any moment: no closing step.
+    try {
+      await this.bibliotek.items.getById(id).update({
         [F.Rubrik]: `Protokoll ${mote.rubrik}`,
         [`${F.Sammantrade}Id`]: sammantradeId,
         [`${F.Ordforande}Id`]: ordforande.id,
@@ -217,12 +292,16 @@ export class JusteringTjanst implements IJusteringTjanst {
         [F.Justeringslogg]: skrivJusteringslogg([]),
         [F.Forvaringsplats]: STANDARD_FORVARINGSPLATS
       });
-      return (await this.lasProtokoll(id, motesdag, idag)).vy;
     } catch (e) {
       // A file without its meeting and people would be an orphan in the library: take it back.
-      await objekt.recycle().catch(() => undefined);
+      await this.sp.web.getFileByServerRelativePath(filUrl).recycle().catch(() => undefined);
       throw tolkaDataFel(e);
     }
+    // The new draft replaces the earlier ones still in draft: to the recycle bin, where they can be restored.
+    for (const gammal of tidigare.filter((r) => status(r[F.Status]) === 'Utkast' && Number(r.Id) !== id)) {
+      await this.atervinnUtkast(Number(gammal.Id));
+    }
+    return (await this.lasProtokoll(id, motesdag, idag)).vy;
   }
 
   public async skickaTillJustering(protokoll: IProtokollVy, idag: IsoDate): Promise<IProtokollVy> {
@@ -230,18 +309,17 @@ export class JusteringTjanst implements IJusteringTjanst {
     const { vy, etag } = await this.lasProtokoll(protokoll.id, motesdag, idag);
     const fel = kanSkickasTillJustering(vy.justering);
     if (fel) throw new JusteringsFel(fel);
-    const objekt = this.bibliotek.items.getById(protokoll.id);
-    try {
-      // Again, in case the item lost its own permissions since upload (someone reset them by hand).
-      await this.behorighet.stangForPublik(objekt);
-      // Ledamöter only read the library: item-level Contribute lets each write their own approval.
-      const ids = [vy.justering.ordforande, ...vy.justering.justerare].filter((p): p is IJusteringsperson => !!p).map((p) => p.id);
-      await this.behorighet.geBidra(objekt, Array.from(new Set(ids)));
-      if (vy.justering.status === 'Utkast') {
-        await objekt.update({ [F.Status]: 'Under justering' satisfies Justeringsstatus }, etag);
+    if (vy.justering.status === 'Utkast') {
+      try {
+        // Rows added to a draft (past the service, which refuses) approved something not yet sent: they go.
+        for (const rad of await this.lasRader(protokoll.id)) {
+          await this.justeringar.items.getById(rad.id).recycle();
+        }
+        // Nobody gets rights on the protokoll: approvals are the approvers' own rows in Justeringar.
+        await this.bibliotek.items.getById(protokoll.id).update({ [F.Status]: 'Under justering' satisfies Justeringsstatus }, etag);
+      } catch (e) {
+        throw tolkaDataFel(e);
       }
-    } catch (e) {
-      throw tolkaDataFel(e);
     }
     return (await this.lasProtokoll(protokoll.id, motesdag, idag)).vy;
   }
@@ -249,63 +327,45 @@ export class JusteringTjanst implements IJusteringTjanst {
   public async godkann(protokoll: IProtokollVy, sammantrade: ISammantrade, idag: IsoDate): Promise<{ protokoll: IProtokollVy; anslag?: IAnslag }> {
     const motesdag = protokoll.justering.motesdag;
     const jag = await this.aktuellPerson();
-    const objekt = this.bibliotek.items.getById(protokoll.id);
-    const godkannande = (metod: string, referens?: string): Parameters<typeof godkann>[1] =>
-      ({ personId: jag.id, namn: jag.namn, epost: jag.epost, tid: this.klocka().toISOString(), metod, ...(referens ? { referens } : {}) });
-
-    let last = await this.lasProtokoll(protokoll.id, motesdag, idag);
-    const prov = godkann(last.vy.justering, godkannande(''), idag);
-    if (!prov.ok) throw new JusteringsFel(prov.fel);
+    const last = await this.lasProtokoll(protokoll.id, motesdag, idag);
+    const fel = kanGodkanna(last.vy.justering, jag.id);
+    if (fel) throw new JusteringsFel(fel);
     // Asked once, after the rules accept the person: an e-signature must not be asked for in vain.
     const signatur = await this.signering.signera({ protokollId: protokoll.id, filUrl: last.vy.filUrl, person: jag });
-
-    let sparat: ILastProtokoll | undefined;
-    for (let forsok = 1; forsok <= FORSOK && !sparat; forsok++) {
-      if (forsok > 1) last = await this.lasProtokoll(protokoll.id, motesdag, idag);
-      const resultat = godkann(last.vy.justering, godkannande(signatur.metod, signatur.referens), idag);
-      if (!resultat.ok) {
-        // After a 412 our own write may have landed all the same (its answer was lost): then it is done.
-        if (last.vy.justering.godkannanden.some((g) => g.personId === jag.id)) {
-          sparat = last;
-          break;
-        }
-        throw new JusteringsFel(resultat.fel);
-      }
-      const j = resultat.justering;
-      try {
-        // If-Match on the ETag read: a justerare approving at the same moment is re-read, not overwritten.
-        await objekt.update({
-          [F.Justeringslogg]: skrivJusteringslogg(j.godkannanden),
-          ...(resultat.justerat ? { [F.Status]: j.status, [F.JusteratDatum]: tillSpDatum(idag) } : {})
-        }, last.etag);
-        sparat = await this.lasProtokoll(protokoll.id, motesdag, idag);
-      } catch (e) {
-        const fel = tolkaDataFel(e);
-        if (fel.orsak !== 'konflikt') throw fel;
-      }
-    }
-    if (!sparat) throw new DataFel('konflikt', 412);
-    if (sparat.vy.justering.status !== 'Justerat' || sparat.tillkannagivet) return { protokoll: sparat.vy };
     try {
-      const fakta = sammantrade.organId !== undefined
-        ? { organId: sammantrade.organId, organ: sammantrade.organ, motesdag }
-        : await this.lasSammantrade(sparat.sammantradeId);
-      const anslag = await this.tillkannage(sparat, fakta, idag);
-      return { protokoll: (await this.lasProtokoll(protokoll.id, motesdag, idag)).vy, anslag };
-    } catch {
-      // The approval is recorded; opening to the public and posting need a nämndsekreterare's rights,
-      // which a ledamot lacks (403). The nämndsekreterare's portal completes it (tillkannageJusterade).
+      // Who and when are the row's Author and Created, set by SharePoint; a second row by the same
+      // person (a double click, two tabs) is ignored by the domain, the first one counts.
+      await this.justeringar.items.add({
+        [J.Rubrik]: `Godkännande: ${last.vy.rubrik}`.slice(0, 255),
+        [`${J.Protokoll}Id`]: protokoll.id,
+        [J.Metod]: signatur.metod,
+        [J.Referens]: signatur.referens ?? null
+      });
+    } catch (e) {
+      throw tolkaDataFel(e);
+    }
+    const sparat = await this.lasProtokoll(protokoll.id, motesdag, idag);
+    if (sparat.vy.justering.status !== 'Under justering' || !sparat.vy.allaHarGodkant || !await this.arSekreterare()) {
+      // A ledamot cannot complete it: the nämndsekreterare's portal does (tillkannageJusterade).
       return { protokoll: sparat.vy };
     }
+    const fakta = sammantrade.organId !== undefined && sammantrade.id === sparat.sammantradeId
+      ? { organId: sammantrade.organId, organ: sammantrade.organ, motesdag }
+      : await this.lasSammantrade(sparat.sammantradeId);
+    const anslag = await this.slutfor(sparat, fakta, idag);
+    return { protokoll: (await this.lasProtokoll(protokoll.id, motesdag, idag)).vy, ...(anslag ? { anslag } : {}) };
   }
 
   public async tillkannageJusterade(idag: IsoDate): Promise<IAnslag[]> {
     const vantande: Rad[] = [];
     try {
-      // Filtered on the indexed status column only, so the library may grow past the threshold;
-      // "not yet tillkännagivet" is checked here.
-      for await (const sida of this.bibliotek.items.select(...PROTOKOLL_URVAL).expand(F.Ordforande, F.Justerare)
-        .filter(`${F.Status} eq 'Justerat'`).top(500)) {
+      // Both queries stay narrow however many protokoll the years bring: few are under justering at
+      // a time, and the recovery looks only at the last weeks (on the indexed date column, first).
+      const urval = (filter: string): IItems =>
+        this.bibliotek.items.select(...PROTOKOLL_URVAL).expand(F.Ordforande, F.Justerare).filter(filter).top(SIDA);
+      for await (const sida of urval(`${F.Status} eq 'Under justering'`)) vantande.push(...(sida as Rad[]));
+      const fran = tillSpDatum(swedishDate(new Date(this.klocka().getTime() - ATERHAMTNING_DAGAR * 86_400_000)));
+      for await (const sida of urval(`${F.JusterasSenast} ge datetime'${fran}' and ${F.Status} eq 'Justerat'`)) {
         vantande.push(...(sida as Rad[]).filter((r) => !franSpDatum(r[F.Tillkannagivet])));
       }
     } catch (e) {
@@ -317,7 +377,9 @@ export class JusteringTjanst implements IJusteringTjanst {
       // One protokoll that cannot be completed (its meeting removed, say) must not hold back the rest.
       try {
         const fakta = await this.lasSammantrade(Number(r[`${F.Sammantrade}Id`]));
-        const anslag = await this.tillkannage(tillVy(r, fakta.motesdag, idag), fakta, idag);
+        const p = await this.medRader(r, fakta.motesdag, idag);
+        if (!p.vy.allaHarGodkant) continue;
+        const anslag = await this.slutfor(p, fakta, idag);
         if (anslag) uppsatta.push(anslag);
       } catch (e) {
         const fel = tolkaDataFel(e);
@@ -331,68 +393,150 @@ export class JusteringTjanst implements IJusteringTjanst {
   }
 
   /**
-   * Opens the justerat protokoll to the public, posts its tillkännagivande and records the day.
-   * Returns the new anslag, or undefined when one was already up (only the day is recorded then).
-   * Ordered so that a failure half-way leaves nothing a second run cannot finish.
+   * Completes one protokoll whose named people have all approved: Justerat with the server day of
+   * the last approval and the approvals recorded, then opened to the public, its tillkännagivande
+   * posted and the day recorded. Each step leaves a state the next run picks up (Under justering →
+   * Justerat without Tillkännagivet den → done), so an interruption is finished later, never doubled.
+   * Returns the anslag posted now, or undefined when one was up already.
    */
-  private async tillkannage(p: ILastProtokoll, fakta: ISammantradesfakta, idag: IsoDate): Promise<IAnslag | undefined> {
+  private async slutfor(p: ILastProtokoll, fakta: ISammantradesfakta, idag: IsoDate): Promise<IAnslag | undefined> {
     const objekt = this.bibliotek.items.getById(p.vy.id);
+    let nu = p;
     try {
-      await this.behorighet.oppnaForPublik(objekt);
-      const befintliga = await this.anslagLista.items
-        .select('Id', A.Uppsatt)
-        .filter(`${A.Sammantrade}Id eq ${p.sammantradeId} and ${A.Typ} eq '${TILLKANNAGIVANDE}'`)
-        .top(1)<Rad[]>();
-      let nytt: IAnslag | undefined;
-      let uppsatt = idag;
-      if (befintliga.length > 0) {
-        uppsatt = franSpDatum(befintliga[0][A.Uppsatt]) ?? idag;
-      } else {
-        const t = tillkannagivande({
-          organ: fakta.organ,
-          sammantradesdatum: fakta.motesdag,
-          justeringsdatum: p.vy.justering.justeratDatum ?? idag,
-          forvaringsplats: p.vy.forvaringsplats,
-          uppsatt: idag
-        });
-        const skapad = await this.anslagLista.items.add({
-          [A.Rubrik]: `Justerat protokoll: ${t.organ} ${t.sammantradesdatum}`,
-          [A.Typ]: TILLKANNAGIVANDE,
-          [`${A.Organ}Id`]: fakta.organId,
-          [`${A.Sammantrade}Id`]: p.sammantradeId,
-          [A.SammantradesDatum]: tillSpDatum(t.sammantradesdatum),
-          [A.JusteringsDatum]: tillSpDatum(t.justeringsdatum),
-          [A.Forvaringsplats]: t.forvaringsplats,
-          [A.Uppsatt]: tillSpDatum(t.uppsatt),
-          [A.SistaDagOverklagande]: tillSpDatum(t.sistaDagForOverklagande),
-          [A.Nedtagning]: tillSpDatum(t.nedtagning)
-        });
-        nytt = tillAnslag(skapad as Rad, fakta.organ);
+      if (nu.vy.justering.status === 'Under justering') {
+        if (!nu.vy.godkandDatum) return undefined;
+        try {
+          await objekt.update({
+            [F.Status]: 'Justerat' satisfies Justeringsstatus,
+            [F.JusteratDatum]: tillSpDatum(nu.vy.godkandDatum),
+            [F.Justeringslogg]: skrivJusteringslogg(nu.vy.justering.godkannanden)
+          }, nu.etag);
+        } catch (e) {
+          // Another run completed it meanwhile (412): carry on from what it left.
+          if (tolkaDataFel(e).orsak !== 'konflikt') throw e;
+        }
+        nu = await this.lasProtokoll(p.vy.id, fakta.motesdag, idag);
       }
+      if (nu.vy.justering.status !== 'Justerat' || nu.vy.tillkannagivet) return undefined;
+      await this.behorighet.oppnaForPublik(objekt);
+      const { anslag, uppsatt, nytt } = await this.anslaget(nu, fakta);
       await objekt.update({ [F.Tillkannagivet]: tillSpDatum(uppsatt) });
-      return nytt;
+      return nytt ? anslag : undefined;
     } catch (e) {
       throw tolkaDataFel(e);
     }
+  }
+
+  /** The protokoll's tillkännagivande: the one already up, or a new one posted today by the service's clock. */
+  private async anslaget(p: ILastProtokoll, fakta: ISammantradesfakta): Promise<{ anslag?: IAnslag; uppsatt: IsoDate; nytt: boolean }> {
+    // Keyed on the protokoll (indexed lookup first): a second protokoll of a meeting gets its own.
+    const befintliga = (): Promise<Rad[]> => this.anslagLista.items
+      .select('Id', A.Uppsatt)
+      .filter(`${A.Protokoll}Id eq ${p.vy.id} and ${A.Typ} eq '${TILLKANNAGIVANDE}'`)
+      .orderBy('Id', true).top(10)<Rad[]>();
+    const fore = await befintliga();
+    if (fore.length > 0) return { uppsatt: franSpDatum(fore[0][A.Uppsatt]) ?? this.idag(), nytt: false };
+    const t = tillkannagivande({
+      organ: fakta.organ,
+      sammantradesdatum: fakta.motesdag,
+      justeringsdatum: p.vy.justering.justeratDatum ?? this.idag(),
+      forvaringsplats: p.vy.forvaringsplats,
+      uppsatt: this.idag()
+    });
+    const skapad = await this.anslagLista.items.add({
+      [A.Rubrik]: `Justerat protokoll: ${t.organ} ${t.sammantradesdatum}`,
+      [A.Typ]: TILLKANNAGIVANDE,
+      [`${A.Organ}Id`]: fakta.organId,
+      [`${A.Sammantrade}Id`]: p.sammantradeId,
+      [`${A.Protokoll}Id`]: p.vy.id,
+      [A.SammantradesDatum]: tillSpDatum(t.sammantradesdatum),
+      [A.JusteringsDatum]: tillSpDatum(t.justeringsdatum),
+      [A.Forvaringsplats]: t.forvaringsplats,
+      [A.Uppsatt]: tillSpDatum(t.uppsatt),
+      [A.SistaDagOverklagande]: tillSpDatum(t.sistaDagForOverklagande),
+      [A.Nedtagning]: tillSpDatum(t.nedtagning)
+    }) as Rad;
+    // Two secretaries' portals completing at the same moment: the first anslag stays, a later one goes.
+    const efter = await befintliga();
+    if (efter.length > 1 && Number(efter[0].Id) !== Number(skapad.Id)) {
+      await this.anslagLista.items.getById(Number(skapad.Id)).recycle();
+      return { uppsatt: franSpDatum(efter[0][A.Uppsatt]) ?? t.uppsatt, nytt: false };
+    }
+    return { anslag: tillAnslag(skapad, fakta.organ), uppsatt: t.uppsatt, nytt: true };
+  }
+
+  /** Whether the signed-in person may complete a justering: Full Control on Protokoll (opening an item needs ManagePermissions). */
+  private async arSekreterare(): Promise<boolean> {
+    try {
+      return await this.bibliotek.currentUserHasPermissions(PermissionKind.ManagePermissions);
+    } catch {
+      return false;
+    }
+  }
+
+  /** The approval rows of one protokoll, filtered on the indexed lookup; none for a reader who may not read the list. */
+  private async lasRader(protokollId: number): Promise<IJusteringsrad[]> {
+    const rader: IJusteringsrad[] = [];
+    try {
+      for await (const sida of this.justeringar.items.select(...RAD_URVAL).expand('Author')
+        .filter(`${J.Protokoll}Id eq ${protokollId}`).top(SIDA)) {
+        for (const r of sida as Rad[]) {
+          const rad = tillJusteringsrad(r);
+          if (rad) rader.push(rad);
+        }
+      }
+    } catch (e) {
+      if (svarsstatus(e) === 403 || svarsstatus(e) === 404) return [];
+      throw e;
+    }
+    return rader;
+  }
+
+  /** The view of a protokoll row, reading its approval rows while it is under justering. */
+  private async medRader(r: Rad, motesdag: IsoDate, idag: IsoDate): Promise<ILastProtokoll> {
+    const rader = status(r[F.Status]) === 'Under justering' ? await this.lasRader(Number(r.Id)) : [];
+    return tillVy(r, motesdag, idag, rader);
   }
 
   private async lasProtokoll(id: number, motesdag: IsoDate, idag: IsoDate): Promise<ILastProtokoll> {
     try {
       const r = await this.bibliotek.items.getById(id).select(...PROTOKOLL_URVAL).expand(F.Ordforande, F.Justerare)<Rad>();
-      return tillVy(r, motesdag, idag);
+      return await this.medRader(r, motesdag, idag);
     } catch (e) {
       throw tolkaDataFel(e);
     }
   }
 
-  private async lasForMote(sammantradeId: number, motesdag: IsoDate, idag: IsoDate): Promise<ILastProtokoll | undefined> {
+  /** The meeting's protokoll the reader may see, newest first (filtered on the indexed lookup). */
+  private protokollForMote(sammantradeId: number): Promise<Rad[]> {
+    return this.bibliotek.items.select(...PROTOKOLL_URVAL).expand(F.Ordforande, F.Justerare)
+      .filter(`${F.Sammantrade}Id eq ${sammantradeId}`).orderBy('Id', false).top(SIDA)<Rad[]>();
+  }
+
+  /** Recycles an earlier draft, read again first: only one that is still Utkast. */
+  private async atervinnUtkast(id: number): Promise<void> {
     try {
-      const rader = await this.bibliotek.items.select(...PROTOKOLL_URVAL).expand(F.Ordforande, F.Justerare)
-        .filter(`${F.Sammantrade}Id eq ${sammantradeId}`).orderBy('Id', false).top(1)<Rad[]>();
-      return rader.length > 0 ? tillVy(rader[0], motesdag, idag) : undefined;
-    } catch (e) {
-      throw tolkaDataFel(e);
+      const r = await this.bibliotek.items.getById(id).select('Id', F.Status)<Rad>();
+      if (status(r[F.Status]) === 'Utkast') await this.bibliotek.items.getById(id).recycle();
+    } catch {
+      // Gone already, or not ours to recycle: the new draft stands either way, and neither is public.
     }
+  }
+
+  /** Adds the file under its name, or a numbered one when that name is taken. */
+  private async laggFil(biblioteksUrl: string, namn: string, innehall: ArrayBuffer): Promise<string> {
+    const mapp = this.sp.web.getFolderByServerRelativePath(biblioteksUrl);
+    for (let n = 1; n <= 50; n++) {
+      const forsok = n === 1 ? namn : numreratNamn(namn, n);
+      try {
+        return (await mapp.files.addUsingPath(forsok, innehall, { Overwrite: false })).ServerRelativeUrl;
+      } catch (fel) {
+        const upptaget = (svarsstatus(fel) === 400 || svarsstatus(fel) === 409) &&
+          await this.sp.web.getFileByServerRelativePath(`${biblioteksUrl}/${forsok}`).exists().catch(() => false);
+        if (!upptaget) throw fel;
+      }
+    }
+    throw new DataFel('konflikt');
   }
 
   private async lasSammantrade(id: number): Promise<ISammantradesfakta & { rubrik: string }> {
