@@ -88,7 +88,11 @@ export function rensaTexter(k: IPublikKorpus, vagrade: IVagrad[]): IPublikKorpus
     dagordning: k.dagordning.map((p) => rensa('dagordning', p, ['rubrik', 'diarienummer', 'beslut'])),
     handlingar: k.handlingar.filter((h) => dokumentOk('handling', h)),
     protokoll: k.protokoll.filter((p) => dokumentOk('protokoll', p)).map((p) => rensa('protokoll', p, ['forvaringsplats'])),
-    anslag: k.anslag.map((a) => rensa('anslag', a, ['rubrik', 'organ', 'forvaringsplats']))
+    anslag: k.anslag.map((a) => {
+      const ny = rensa('anslag', a, ['rubrik', 'organ', 'forvaringsplats', 'plats']);
+      // A kungörelse's ärenden, one line each: a line with a personnummer is replaced, the rest stay.
+      return a.arenden ? { ...ny, arenden: a.arenden.map((rad) => rensa('anslag', { id: a.id, arenden: rad }, ['arenden']).arenden) } : ny;
+    })
   };
 }
 

@@ -7,10 +7,11 @@
 import { Feed } from 'feed';
 import { createEvents, EventAttributes } from 'ics';
 import { tillSpDatum } from '../src/data/spDatum';
+import { KUNGORELSE } from '../src/domain/anslag';
 import { IPublikOrgan } from './modell';
 import { ISajt } from './sidor';
 import { handlingsFil, motesSida, organRss, organSida, protokollFil, relativ, SOKVAG } from './sokvagar';
-import { datumText, TEXTER } from './texter';
+import { dagOchTid, datumText, TEXTER } from './texter';
 
 /** Meetings have no end time in SharePoint; the calendar shows this long a block. */
 export const MOTESLANGD_TIMMAR = 3;
@@ -44,7 +45,9 @@ export function organFlode(sajt: ISajt, organ: IPublikOrgan, byggd: Date, basUrl
   for (const a of sajt.anslag) {
     if (a.organ !== organ.namn) continue;
     poster.push({ title: a.rubrik, link: lank(`${SOKVAG.anslagstavla}#anslag-${a.id}`), date: dagSomTid(a.uppsatt),
-      description: TEXTER.rssAnslagBeskrivning(datumText(a.sistaDagForOverklagande) || undefined) });
+      description: a.typ === KUNGORELSE
+        ? TEXTER.rssKungorelseBeskrivning(a.tid ? dagOchTid(a.tid) : datumText(a.sammantradesdatum), a.plats, a.arenden?.length ?? 0)
+        : TEXTER.rssAnslagBeskrivning(datumText(a.sistaDagForOverklagande) || undefined) });
   }
   poster.sort((a, b) => b.date.getTime() - a.date.getTime() || a.link.localeCompare(b.link));
   const flode = new Feed({

@@ -1,9 +1,11 @@
 /**
  * Reads the meeting portal as the public account (the only member of GRUPPNAMN.allmanhet). Two
- * walls keep non-public documents out: SharePoint shows this account only what is open to the
- * public group, and every document is checked again with the domain's arPublik, using the
- * decision recorded on its agenda item. The account is refused when it can see more than the
- * public may, so a builder started with a privileged sign-in never produces a site.
+ * walls keep non-public documents out: SharePoint shows this account only the documents opened to
+ * the public group (Handlingar and Protokoll give the group nothing at library level; publishing
+ * gives one item Read for it, publikBehorighet.ts), and every document is checked again with the
+ * domain's arPublik, using the decision recorded on its agenda item. The account is refused when
+ * it can see more than the public may, so a builder started with a privileged sign-in never
+ * produces a site.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -14,9 +16,10 @@ import '@pnp/sp/security';
 import { IList } from '@pnp/sp/lists';
 import { PermissionKind } from '@pnp/sp/security';
 import { IAnslag, IArendepunkt } from '../src/data/moten/typer';
-import { tolkaDataFel } from '../src/data/fel';
+import { DataFel, tolkaDataFel } from '../src/data/fel';
+import { lasArenden } from '../src/data/moten/AnslagTjanst';
 import { franSpDatum, tillSpDatum } from '../src/data/spDatum';
-import { Anslagstyp, arAktuellt } from '../src/domain/anslag';
+import { Anslagstyp, arAktuellt, TILLKANNAGIVANDE } from '../src/domain/anslag';
 import { IsoDate } from '../src/domain/dates';
 import { sistaDagForOverklagande } from '../src/domain/frister';
 import { arPublik, Dokumenttyp, Klassificering } from '../src/domain/publicering';
@@ -79,17 +82,36 @@ export class PublikLasare {
     return this.sp.web.getList(`${this.webbSokvag}/${def.url}`);
   }
 
-  /** The public group reads, never writes, and never sees the sekretess library (it answers 404). */
+  /**
+   * The public group reads, never writes, and never sees the sekretess library: SharePoint answers
+   * 404 for a library the account cannot see, or 403; either means it cannot.
+   */
   private async kontrolleraKonto(): Promise<void> {
     try {
       await this.lista(SekretessBibliotek).select('Id')();
       throw new PrivilegieratKontoFel('Sekretess');
     } catch (fel) {
       if (fel instanceof PrivilegieratKontoFel) throw fel;
-      if (tolkaDataFel(fel).orsak !== 'saknas') throw fel;
+      if (!arUtomSynhall(fel)) throw fel;
     }
-    if (await this.lista(HandlingarBibliotek).currentUserHasPermissions(PermissionKind.EditListItems)) {
-      throw new PrivilegieratKontoFel('Redigera');
+    const redigerar = await this.lista(HandlingarBibliotek).currentUserHasPermissions(PermissionKind.EditListItems).catch((fel: unknown) => {
+      if (arUtomSynhall(fel)) return false;
+      throw fel;
+    });
+    if (redigerar) throw new PrivilegieratKontoFel('Redigera');
+  }
+
+  /**
+   * The rows of a fail-closed library (Handlingar, Protokoll). The account reaches such a library only
+   * through the items opened to it; with none opened yet SharePoint answers as if there were no
+   * library (404, or 403): nothing is published.
+   */
+  private async publiceradeRader(fraga: () => Promise<Rad[]>): Promise<Rad[]> {
+    try {
+      return await fraga();
+    } catch (fel) {
+      if (arUtomSynhall(fel)) return [];
+      throw fel;
     }
   }
 
@@ -156,16 +178,18 @@ export class PublikLasare {
     const falt = ['Id', F.Rubrik, `${F.Sammantrade}Id`, F.Arendepunkt, F.Dokumenttyp, F.Klassificering, F.Publicerad, F.PubliceradDatum,
       'Modified', 'FileLeafRef', 'FileRef'];
     const items = this.lista(HandlingarBibliotek).items;
-    let rader: Rad[];
-    try {
-      rader = await this.rader(items.select(...falt).filter(`${F.Publicerad} eq 1`).top(SIDA));
-    } catch (fel) {
-      if (tolkaDataFel(fel).orsak !== 'troskel') throw fel;
-      rader = [];
-      for (const id of moten.keys()) {
-        rader.push(...await this.rader(items.select(...falt).filter(`${F.Sammantrade}Id eq ${id} and ${F.Publicerad} eq 1`).top(SIDA)));
+    const rader = await this.publiceradeRader(async () => {
+      try {
+        return await this.rader(items.select(...falt).filter(`${F.Publicerad} eq 1`).top(SIDA));
+      } catch (fel) {
+        if (tolkaDataFel(fel).orsak !== 'troskel') throw fel;
+        const perMote: Rad[] = [];
+        for (const id of moten.keys()) {
+          perMote.push(...await this.rader(items.select(...falt).filter(`${F.Sammantrade}Id eq ${id} and ${F.Publicerad} eq 1`).top(SIDA)));
+        }
+        return perMote;
       }
-    }
+    });
     const beslutade = new Set(dagordning.filter((p) => p.beslutsdatum).map((p) => `${p.sammantradeId}:${p.punkt}`));
     return rader.flatMap((r): IPublikHandling[] => {
       const sammantradeId = tal(r[`${F.Sammantrade}Id`]);
@@ -187,12 +211,12 @@ export class PublikLasare {
     });
   }
 
-  /** Only justerade protokoll; drafts are closed to the public group anyway (publikBehorighet.ts). */
+  /** Only justerade protokoll; drafts are closed to the public group anyway (they inherit the library's nothing). */
   private async lasProtokoll(): Promise<IPublikProtokoll[]> {
     const F = ProtokollFalt;
-    const rader = await this.rader(this.lista(ProtokollBibliotek).items
+    const rader = await this.publiceradeRader(() => this.rader(this.lista(ProtokollBibliotek).items
       .select('Id', F.Rubrik, `${F.Sammantrade}Id`, F.Status, F.JusteratDatum, F.Tillkannagivet, F.Forvaringsplats, 'Modified', 'FileLeafRef', 'FileRef')
-      .filter(`${F.Status} eq 'Justerat'`).top(SIDA));
+      .filter(`${F.Status} eq 'Justerat'`).top(SIDA)));
     return rader.flatMap((r): IPublikProtokoll[] => {
       const sammantradeId = tal(r[`${F.Sammantrade}Id`]);
       const filUrl = valfri(r.FileRef);
@@ -214,7 +238,7 @@ export class PublikLasare {
     const F = AnslagFalt;
     const rader = await this.rader(this.lista(AnslagLista).items
       .select('Id', F.Rubrik, F.Typ, `${F.Organ}Id`, `${F.Sammantrade}Id`, F.SammantradesDatum, F.JusteringsDatum, F.Forvaringsplats, F.Uppsatt,
-        F.SistaDagOverklagande, F.Nedtagning)
+        F.SistaDagOverklagande, F.Nedtagning, `${F.Protokoll}Id`, F.Tid, F.Plats, F.Arenden)
       .filter(`${F.Nedtagning} gt datetime'${tillSpDatum(idag)}'`).top(SIDA));
     const anslag: IAnslag[] = [];
     for (const r of rader) {
@@ -230,12 +254,22 @@ export class PublikLasare {
         forvaringsplats: valfri(r[F.Forvaringsplats]), uppsatt,
         // The law's last day is derived from the posting when the row lacks it (kommunallagen 13 kap.).
         sistaDagForOverklagande: franSpDatum(r[F.SistaDagOverklagande])
-          ?? (typ === 'Tillkännagivande av justerat protokoll' ? sistaDagForOverklagande(uppsatt) : undefined),
-        nedtagning
+          ?? (typ === TILLKANNAGIVANDE ? sistaDagForOverklagande(uppsatt) : undefined),
+        nedtagning,
+        protokollId: tal(r[`${F.Protokoll}Id`]),
+        tid: valfri(r[F.Tid]) && !Number.isNaN(Date.parse(text(r[F.Tid]))) ? text(r[F.Tid]) : undefined,
+        plats: valfri(r[F.Plats]),
+        arenden: lasArenden(r[F.Arenden])
       });
     }
     return anslag.sort((a, b) => b.uppsatt.localeCompare(a.uppsatt) || b.id - a.id);
   }
+}
+
+/** SharePoint's answers for something the account cannot see: 404, or 403 (SharePoint Online answers either). */
+function arUtomSynhall(fel: unknown): boolean {
+  const orsak = (fel instanceof DataFel ? fel : tolkaDataFel(fel)).orsak;
+  return orsak === 'saknas' || orsak === 'behorighet';
 }
 
 /** "KS", "Barn- och utbildningsnämnden" → "ks", "barn-och-utbildningsnamnden". */

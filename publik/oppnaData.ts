@@ -23,7 +23,11 @@ export interface IOppnaData {
   handlingar: Array<{ id: number; sammantradeId: number; punkt: number | null; rubrik: string; dokumenttyp: string; filnamn: string; url: string; storlek: number; publicerad: string | null }>;
   protokoll: Array<{ id: number; sammantradeId: number; rubrik: string; justeratDatum: string | null; tillkannagivet: string | null; forvaringsplats: string; url: string; storlek: number }>;
   anslag: Array<{ id: number; typ: string; rubrik: string; organ: string; sammantradeId: number | null; sammantradesdatum: string; justeringsdatum: string | null;
-    forvaringsplats: string | null; uppsatt: string; sistaDagForOverklagande: string | null; nedtagning: string | null }>;
+    forvaringsplats: string | null; uppsatt: string; sistaDagForOverklagande: string | null; nedtagning: string | null;
+    /** Tillkännagivande: the justerade protokoll's id (in `protokoll` when it is on the site). */
+    protokollId: number | null;
+    /** Kungörelse: the meeting's start (ISO instant), place and ärenden as posted, one line per agenda item. */
+    tid: string | null; plats: string | null; arenden: string[] | null }>;
 }
 
 export function oppnaData(sajt: ISajt, byggd: Date, basUrl?: string): IOppnaData {
@@ -53,7 +57,8 @@ export function oppnaData(sajt: ISajt, byggd: Date, basUrl?: string): IOppnaData
     anslag: sajt.anslag.map((a) => ({
       id: a.id, typ: a.typ, rubrik: a.rubrik, organ: a.organ, sammantradeId: a.sammantradeId ?? null, sammantradesdatum: a.sammantradesdatum,
       justeringsdatum: a.justeringsdatum ?? null, forvaringsplats: a.forvaringsplats ?? null, uppsatt: a.uppsatt,
-      sistaDagForOverklagande: a.sistaDagForOverklagande ?? null, nedtagning: a.nedtagning ?? null
+      sistaDagForOverklagande: a.sistaDagForOverklagande ?? null, nedtagning: a.nedtagning ?? null,
+      protokollId: a.protokollId ?? null, tid: a.tid ? new Date(a.tid).toISOString() : null, plats: a.plats ?? null, arenden: a.arenden ?? null
     }))
   };
 }
@@ -89,6 +94,8 @@ export const OPPNA_DATA_SCHEMA = {
       tillkannagivet: DAG_ELLER_NULL, forvaringsplats: { type: 'string' }, url: { type: 'string' }, storlek: { type: 'integer', minimum: 0 } }) },
     anslag: { type: 'array', items: objekt({ id: ID, typ: { enum: [...ANSLAGSTYP] },
       rubrik: { type: 'string' }, organ: { type: 'string' }, sammantradeId: { anyOf: [ID, { type: 'null' }] }, sammantradesdatum: DAG,
-      justeringsdatum: DAG_ELLER_NULL, forvaringsplats: TEXT_ELLER_NULL, uppsatt: DAG, sistaDagForOverklagande: DAG_ELLER_NULL, nedtagning: DAG_ELLER_NULL }) }
+      justeringsdatum: DAG_ELLER_NULL, forvaringsplats: TEXT_ELLER_NULL, uppsatt: DAG, sistaDagForOverklagande: DAG_ELLER_NULL, nedtagning: DAG_ELLER_NULL,
+      protokollId: { anyOf: [ID, { type: 'null' }] }, tid: { anyOf: [INSTANT, { type: 'null' }] }, plats: TEXT_ELLER_NULL,
+      arenden: { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }] } }) }
   })
 };

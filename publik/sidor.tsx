@@ -6,6 +6,7 @@
 import * as React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { IAnslag, IArendepunkt } from '../src/data/moten/typer';
+import { KUNGORELSE } from '../src/domain/anslag';
 import { IsoDate } from '../src/domain/dates';
 import { IPubliceradFil, IPublikHandling, IPublikKorpus, IPublikOrgan, IPublikProtokoll, IPublikSammantrade } from './modell';
 import {
@@ -246,11 +247,17 @@ function Motessida({ sajt, mote }: { sajt: ISajt; mote: IPublikSammantrade }): J
 
 function Anslag({ sajt, anslag }: { sajt: ISajt; anslag: IAnslag }): JSX.Element {
   const mote = sajt.sammantraden.find((m) => m.id === anslag.sammantradeId);
-  const protokoll = sajt.protokoll.find((p) => p.sammantradeId === anslag.sammantradeId);
+  // A kungörelse is about a meeting to come: it links to the meeting, not to an older protokoll.
+  const protokoll = anslag.typ === KUNGORELSE ? undefined
+    : anslag.protokollId !== undefined ? sajt.protokoll.find((p) => p.id === anslag.protokollId)
+      : sajt.protokoll.find((p) => p.sammantradeId === anslag.sammantradeId);
+  // A kungörelse states the meeting's day and time and its place (KL 5 kap. 53 §), as posted.
+  const tid = anslag.tid ? dagOchTid(anslag.tid) : '';
   const rader: Array<[string, string | undefined]> = [
     [TEXTER.anslagTyp, anslag.typ],
     [TEXTER.organ, anslag.organ],
-    [TEXTER.sammantradesdatum, datumText(anslag.sammantradesdatum)],
+    tid ? [TEXTER.datumOchTid, tid] : [TEXTER.sammantradesdatum, datumText(anslag.sammantradesdatum)],
+    [TEXTER.plats, anslag.plats],
     [TEXTER.justeringsdatum, datumText(anslag.justeringsdatum) || undefined],
     [TEXTER.forvaringsplats, anslag.forvaringsplats],
     [TEXTER.uppsatt, datumText(anslag.uppsatt)],
@@ -263,6 +270,14 @@ function Anslag({ sajt, anslag }: { sajt: ISajt; anslag: IAnslag }): JSX.Element
       <dl className="fakta">
         {rader.filter(([, v]) => v).map(([namn, v]) => <React.Fragment key={namn}><dt>{namn}</dt><dd>{v}</dd></React.Fragment>)}
       </dl>
+      {anslag.typ === KUNGORELSE && (
+        <>
+          <h3 id={`anslag-${anslag.id}-arenden`}>{TEXTER.arendenAttBehandla}</h3>
+          {anslag.arenden && anslag.arenden.length > 0
+            ? <ul className="lista" aria-labelledby={`anslag-${anslag.id}-arenden`}>{anslag.arenden.map((a, i) => <li key={i}>{a}</li>)}</ul>
+            : <p>{TEXTER.arendenSaknas}</p>}
+        </>
+      )}
       {(mote || protokoll) && (
         <ul className="lista">
           {mote && <li><L till={motesSida(mote, organAv(sajt, mote))}>{TEXTER.tillSammantradet}: {mote.organ} {datumText(mote.datum)}</L></li>}

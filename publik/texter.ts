@@ -64,12 +64,16 @@ export const TEXTER = {
   sistaDag: 'Sista dag för överklagande',
   nedtagning: 'Tas ned den',
   tillSammantradet: 'Till sammanträdet',
+  arendenAttBehandla: 'Ärenden som ska behandlas',
+  arendenSaknas: 'Ärendena framgår av föredragningslistan på sammanträdets sida.',
   laesProtokollet: 'Läs protokollet',
 
   rssBeskrivning: (organ: string) => `Nya handlingar, justerade protokoll och anslag från ${organ}.`,
   rssHandling: (organ: string, datum: string, rubrik: string) => `${organ} ${datum}: ${rubrik}`,
   rssProtokoll: (organ: string, datum: string) => `Justerat protokoll: ${organ} ${datum}`,
   rssAnslagBeskrivning: (sista: string | undefined) => (sista ? `Sista dag för överklagande: ${sista}.` : ''),
+  rssKungorelseBeskrivning: (tid: string, plats: string | undefined, arenden: number) =>
+    `Sammanträde ${tid}${plats ? `, ${plats}` : ''}.${arenden > 0 ? ` ${arenden === 1 ? '1 ärende' : `${arenden} ärenden`}.` : ''}`,
   kalenderNamn: (namn: string) => `Sammanträden – ${namn}`,
   kalenderAllaNamn: 'Sammanträden – alla organ',
   kalenderBeskrivning: 'Handlingar och föredragningslista',

@@ -2,8 +2,9 @@
  * Who may do what, per list. allmanhet (citizens and press) never signs in: public documents
  * reach them through the static public site. The account that builds that site is the only member
  * of the allmanhet group, so it reads exactly what a citizen may: the meeting lists, published
- * handlingar and justerade protokoll. Unpublished documents carry item permissions without that
- * group (src/data/moten/publikBehorighet.ts), so even a mistake in the builder cannot leak them.
+ * handlingar and justerade protokoll. Meeting documents fail closed: the group has nothing on
+ * Handlingar and Protokoll, and publishing gives one document Read for it
+ * (src/data/moten/publikBehorighet.ts), so even a mistake in the builder cannot leak the rest.
  */
 import { Behorighet, Roll } from '../domain/roller';
 

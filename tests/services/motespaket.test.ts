@@ -145,7 +145,8 @@ describe('mötespaketet', () => {
       protokoll: {
         id: 9, rubrik: 'Protokoll Socialnämnden 2026-11-27', filnamn: 'protokoll.pdf', filUrl: handlingar[1].filUrl,
         justering: { status: 'Justerat', motesdag: '2026-11-27', justerare: [], godkannanden: [], justeratDatum: '2026-12-02' },
-        justerasSenast: '2026-12-11', fristlage: 'Justerat', forvaringsplats: 'Kommunkansliet', olasbaraLoggrader: 0
+        justerasSenast: '2026-12-11', fristlage: 'Justerat', forvaringsplats: 'Kommunkansliet', olasbaraLoggrader: 0,
+        allaHarGodkant: true, obehorigaGodkannanden: 0, forsentTillkannagivet: false
       }
     };
     const paket = await skapaMotespaket(kort, filer().hamtaFil, engelska);

@@ -1,7 +1,8 @@
 /**
  * The public site builder against the emulator, signed in as the public reading account. Corpora
- * are seeded straight into the emulator's store (fast), and unpublished documents are closed to the
- * public group by the product's own PublikBehorighet over REST, as the services close them.
+ * are seeded straight into the emulator's store (fast). Handlingar and Protokoll give the public
+ * group nothing (fail closed); a published document is opened to it item by item, in the property
+ * test by the product's own PublikBehorighet over REST, as the services open them.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
@@ -12,7 +13,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import JSZip from 'jszip';
-import { InjectHeaders } from '@pnp/queryable';
+import { InjectHeaders, Queryable } from '@pnp/queryable';
 import { SPBrowser, SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -31,9 +32,11 @@ import { OPPNA_DATA_SCHEMA } from '../../publik/oppnaData';
 import { PublikBehorighet } from '../../src/data/moten/publikBehorighet';
 import { skapaSp } from '../../src/data/pnp';
 import { tillSpDatum } from '../../src/data/spDatum';
+import { KUNGORELSE } from '../../src/domain/anslag';
 import { arPublik, Dokumenttyp, DOKUMENTTYP, Klassificering, KLASSER } from '../../src/domain/publicering';
 import { Justeringsstatus, JUSTERINGSSTATUS } from '../../src/domain/justering';
 import { Roll } from '../../src/domain/roller';
+import { GRUPPNAMN } from '../../src/schema/behorigheter';
 import {
   AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista, ProtokollBibliotek,
   ProtokollFalt, SammantradeFalt, SammantradenLista, SekretessBibliotek
@@ -109,6 +112,15 @@ interface IDokument {
   punkt?: number;
   publicerad: boolean;
   sekretessbibliotek?: boolean;
+  /** Opened to the public group (item permissions); by default when flagged published, as publicera leaves it. */
+  oppen?: boolean;
+}
+
+/** What PublikBehorighet.oppnaForPublik leaves, written straight into the store: own permissions plus Read for the public group. */
+function oppnaIDirekt(def: IListDef, id: number): void {
+  const l = lista(def);
+  const grupp = lager.gruppMedNamn(GRUPPNAMN.allmanhet)!.Id;
+  lager.andraTilldelning(lager.brytObjektetsArv(l, l.objekt.get(id)!), grupp, lager.rolldefinitionId('Läsa'), true);
 }
 
 function seedaDokument(d: IDokument): number {
@@ -122,23 +134,26 @@ function seedaDokument(d: IDokument): number {
     })
   }, SEKRETERARE);
   o.fil = { namn: d.filnamn, innehall: d.innehall, uniqueId: o.GUID };
+  if (!d.sekretessbibliotek && (d.oppen ?? d.publicerad)) oppnaIDirekt(HandlingarBibliotek, o.Id);
   return o.Id;
 }
 
-function seedaProtokoll(moteId: number, status: Justeringsstatus, filnamn: string, innehall: Uint8Array, rubrik = 'Protokoll'): number {
+/** A protokoll; a justerat one is opened to the public group (as the tillkännagivande leaves it) unless `oppen` says otherwise. */
+function seedaProtokoll(moteId: number, status: Justeringsstatus, filnamn: string, innehall: Uint8Array, rubrik = 'Protokoll', oppen = status === 'Justerat'): number {
   const o = lager.skapaObjekt(lista(ProtokollBibliotek), {
     [ProtokollFalt.Rubrik]: rubrik, [ProtokollFalt.Sammantrade]: moteId, [ProtokollFalt.Ordforande]: 8, [ProtokollFalt.Justerare]: [7],
     [ProtokollFalt.Status]: status, [ProtokollFalt.Forvaringsplats]: 'Kommunkansliet',
     ...(status === 'Justerat' ? { [ProtokollFalt.JusteratDatum]: tillSpDatum('2026-11-24'), [ProtokollFalt.Tillkannagivet]: tillSpDatum('2026-11-25') } : {})
   }, SEKRETERARE);
   o.fil = { namn: filnamn, innehall, uniqueId: o.GUID };
+  if (oppen) oppnaIDirekt(ProtokollBibliotek, o.Id);
   return o.Id;
 }
 
-/** What the services do to an unpublished document or a draft: take the public group off it. */
-async function stangForPublik(def: IListDef, id: number): Promise<void> {
+/** What publishing does to a document or a justerat protokoll, over REST with the product's own code: open it to the public group. */
+async function oppnaForPublik(def: IListDef, id: number): Promise<void> {
   const sp = spSom('namndsekreterare');
-  await new PublikBehorighet(sp).stangForPublik(sp.web.lists.getByTitle(def.title).items.getById(id));
+  await new PublikBehorighet(sp).oppnaForPublik(sp.web.lists.getByTitle(def.title).items.getById(id));
 }
 
 async function bygg(extra: Partial<Parameters<typeof byggPublikWebbplats>[0]> = {}): Promise<IByggResultat> {
@@ -162,9 +177,15 @@ const las = (sokvag: string): string => readFileSync(join(ut, sokvag), 'utf8');
 
 // ---- the property: nothing non-public, ever; everything public -------------------------------
 
-type Atkomst = 'somTjansten' | 'lamnadOppen' | 'stangd';
+/**
+ * How a document's item permissions came out: as the services leave them (open exactly when the
+ * rules allow and it is flagged published), opened by mistake whatever it is (an undecided
+ * Arbetsmaterial, a Sekretess-classified row, an unflagged draft), or closed although flagged (an
+ * interrupted publication). The Publicerad flag itself is random, so it is often wrong too.
+ */
+type Atkomst = 'somTjansten' | 'oppnadAvMisstag' | 'stangd';
 interface IDokSpec { typ: Dokumenttyp; klass: Klassificering; punkt: number | null; publicerad: boolean; atkomst: Atkomst; sekretessbibliotek: boolean }
-interface IMoteSpec { dag: number; punkter: boolean[]; dokument: IDokSpec[]; protokoll: { status: Justeringsstatus; lamnadOppen: boolean } | null }
+interface IMoteSpec { dag: number; punkter: boolean[]; dokument: IDokSpec[]; protokoll: { status: Justeringsstatus; oppen: boolean } | null }
 
 const dokSpec: fc.Arbitrary<IDokSpec> = fc.record({
   typ: fc.constantFrom(...DOKUMENTTYP),
@@ -172,14 +193,15 @@ const dokSpec: fc.Arbitrary<IDokSpec> = fc.record({
   // Item numbers 1–4 exist when the meeting has that many; 9 never does.
   punkt: fc.option(fc.constantFrom(1, 2, 3, 4, 9), { nil: null }),
   publicerad: fc.boolean(),
-  atkomst: fc.constantFrom<Atkomst>('somTjansten', 'somTjansten', 'lamnadOppen', 'stangd'),
+  atkomst: fc.constantFrom<Atkomst>('somTjansten', 'somTjansten', 'oppnadAvMisstag', 'stangd'),
   sekretessbibliotek: fc.constantFrom(false, false, false, true)
 });
 const moteSpec: fc.Arbitrary<IMoteSpec> = fc.record({
   dag: fc.integer({ min: -120, max: 60 }),
   punkter: fc.array(fc.boolean(), { minLength: 0, maxLength: 4 }),
   dokument: fc.array(dokSpec, { maxLength: 7 }),
-  protokoll: fc.option(fc.record({ status: fc.constantFrom(...JUSTERINGSSTATUS), lamnadOppen: fc.boolean() }), { nil: null })
+  // Open: as the tillkännagivande leaves a justerat protokoll, or a draft opened by mistake.
+  protokoll: fc.option(fc.record({ status: fc.constantFrom(...JUSTERINGSSTATUS), oppen: fc.boolean() }), { nil: null })
 });
 const korpusSpec = fc.array(fc.array(moteSpec, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 });
 
@@ -207,19 +229,19 @@ describe('över slumpade mängder av handlingar', () => {
             const mk = markor();
             const id = seedaDokument({
               moteId, rubrik: `Handling ${mk}`, filnamn: `${mk}.txt`, innehall: text(`Innehåll ${mk}`), typ: d.typ, klass: d.klass,
-              punkt: d.punkt ?? undefined, publicerad: d.publicerad, sekretessbibliotek: d.sekretessbibliotek
+              punkt: d.punkt ?? undefined, publicerad: d.publicerad, sekretessbibliotek: d.sekretessbibliotek, oppen: false
             });
             const regler = arPublik({ klassificering: d.klass, beslutFattat: d.punkt !== null && beslutade.has(d.punkt), publicerad: d.publicerad });
-            const oppen = !d.sekretessbibliotek && (d.atkomst === 'lamnadOppen' || (d.atkomst === 'somTjansten' && regler));
-            if (!d.sekretessbibliotek && !oppen) await stangForPublik(HandlingarBibliotek, id);
+            const oppen = !d.sekretessbibliotek && (d.atkomst === 'oppnadAvMisstag' || (d.atkomst === 'somTjansten' && regler));
+            if (oppen) await oppnaForPublik(HandlingarBibliotek, id);
             if (oppen && regler) publika.push({ markor: mk, moteId, organ });
             else forbjudna.push(mk);
           }
           if (m.protokoll) {
             const mk = markor();
-            const id = seedaProtokoll(moteId, m.protokoll.status, `${mk}.txt`, text(`Protokoll ${mk}`), `Protokoll ${mk}`);
-            if (m.protokoll.status !== 'Justerat' && !m.protokoll.lamnadOppen) await stangForPublik(ProtokollBibliotek, id);
-            if (m.protokoll.status === 'Justerat') publika.push({ markor: mk, moteId, organ });
+            const id = seedaProtokoll(moteId, m.protokoll.status, `${mk}.txt`, text(`Protokoll ${mk}`), `Protokoll ${mk}`, false);
+            if (m.protokoll.oppen) await oppnaForPublik(ProtokollBibliotek, id);
+            if (m.protokoll.status === 'Justerat' && m.protokoll.oppen) publika.push({ markor: mk, moteId, organ });
             else forbjudna.push(mk);
           }
         }
@@ -349,6 +371,33 @@ describe('format', () => {
   });
 });
 
+describe('kungörelse på anslagstavlan', () => {
+  it('visar tid, plats och ärenden (KL 5 kap. 53 §) på anslagstavlan, i flödet och i öppna data', async () => {
+    await seedaFastMote();
+    const kf = seedaOrgan('Kommunfullmäktige', 'KF', 'Fullmäktige');
+    const mote = seedaMote(kf, 'Kommunfullmäktige', '2026-12-14', 18, 'Kallat', 'Fullmäktigesalen');
+    lager.skapaObjekt(lista(AnslagLista), {
+      [AnslagFalt.Rubrik]: `${KUNGORELSE}: Kommunfullmäktige 2026-12-14`, [AnslagFalt.Typ]: KUNGORELSE, [AnslagFalt.Organ]: kf, [AnslagFalt.Sammantrade]: mote,
+      [AnslagFalt.SammantradesDatum]: tillSpDatum('2026-12-14'), [AnslagFalt.Tid]: motesstart('2026-12-14', 18), [AnslagFalt.Plats]: 'Fullmäktigesalen',
+      [AnslagFalt.Arenden]: '1 – Budget 2027 (KS 2026/100)\n2 – Motion om solceller', [AnslagFalt.Uppsatt]: tillSpDatum('2026-12-01'),
+      [AnslagFalt.Nedtagning]: tillSpDatum('2026-12-15')
+    }, SEKRETERARE);
+    await bygg({ nu: new Date('2026-12-02T10:00:00Z') });
+    const tavla = las('anslagstavla.html');
+    for (const t of ['måndag 14 december 2026 kl. 18.00', 'Fullmäktigesalen', 'Ärenden som ska behandlas', '<li>1 – Budget 2027 (KS 2026/100)</li>', '<li>2 – Motion om solceller</li>']) {
+      expect(tavla).toContain(t);
+    }
+    const data = JSON.parse(las('data/oppna-data.json')) as { anslag: Array<{ typ: string; tid: string | null; plats: string | null; arenden: string[] | null }> };
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    expect(ajv.validate(OPPNA_DATA_SCHEMA, data) ? [] : ajv.errors).toEqual([]);
+    expect(data.anslag.find((a) => a.typ === KUNGORELSE)).toMatchObject({
+      tid: '2026-12-14T17:00:00.000Z', plats: 'Fullmäktigesalen', arenden: ['1 – Budget 2027 (KS 2026/100)', '2 – Motion om solceller']
+    });
+    const flode = await new Parser().parseString(las('rss/kf.xml'));
+    expect(flode.items.map((i) => i.contentSnippet ?? i.content ?? '')).toContain('Sammanträde måndag 14 december 2026 kl. 18.00, Fullmäktigesalen. 2 ärenden.');
+  });
+});
+
 // ---- the personnummer guard ------------------------------------------------------------------
 
 async function docx(stycken: string[], skapare?: string): Promise<Uint8Array> {
@@ -453,6 +502,32 @@ describe('personnummerspärren för PDF', () => {
 // ---- the walls -------------------------------------------------------------------------------
 
 describe('bara som det publika kontot, och aldrig en halv webbplats', () => {
+  it('bygger när inget ännu är publicerat: biblioteken finns då inte för kontot', async () => {
+    const ks = seedaOrgan('Kommunstyrelsen', 'KS');
+    const mote = seedaMote(ks, 'Kommunstyrelsen', '2026-12-03');
+    seedaDokument({ moteId: mote, rubrik: 'Kallelse', filnamn: 'ej-publicerad.txt', innehall: text('Inte publik.'), typ: 'Kallelse', klass: 'Offentlig', publicerad: false });
+    seedaProtokoll(mote, 'Utkast', 'utkast.txt', text('Utkast.'));
+    const resultat = await bygg();
+    expect([resultat.antal.sammantraden, resultat.antal.handlingar, resultat.antal.protokoll]).toEqual([1, 0, 0]);
+    expect(allaFiler(ut).some((f) => f.text.includes('Inte publik') || f.sokvag.includes('ej-publicerad'))).toBe(false);
+  });
+
+  it('tar 403 lika väl som 404 från sekretessbiblioteket som att kontot inte ser det', async () => {
+    await seedaFastMote();
+    // SharePoint Online may answer Access denied instead of "does not exist".
+    const nekad = (instance: Queryable): Queryable => {
+      instance.on.pre(async function (url, init, result) {
+        if (/Sekretess/i.test(decodeURIComponent(url))) {
+          throw Object.assign(new Error('Access denied. You do not have permission to perform this action or access this resource.'), { isHttpRequestError: true, status: 403 });
+        }
+        return [url, init, result];
+      });
+      return instance;
+    };
+    const resultat = await bygg({ sp: publikSp(emulator).using(nekad) });
+    expect(resultat.antal.handlingar).toBe(3);
+  });
+
   it('vägrar bygga som en nämndsekreterare, som kan se mer än allmänheten', async () => {
     await seedaFastMote();
     await expect(bygg({ sp: spSom('namndsekreterare') })).rejects.toBeInstanceOf(PrivilegieratKontoFel);

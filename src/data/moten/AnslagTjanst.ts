@@ -14,25 +14,42 @@ const F = AnslagFalt;
 
 /** The columns of an anslag as tillAnslag reads them; the organ's name comes with `$expand=Organ`. */
 export const ANSLAG_SELECT = ['Id', F.Rubrik, F.Typ, `${F.Organ}/Title`, `${F.Sammantrade}Id`, F.SammantradesDatum, F.JusteringsDatum,
-  F.Forvaringsplats, F.Uppsatt, F.SistaDagOverklagande, F.Nedtagning];
+  F.Forvaringsplats, F.Uppsatt, F.SistaDagOverklagande, F.Nedtagning, `${F.Protokoll}Id`, F.Tid, F.Plats, F.Arenden];
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const id = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** One agenda item as a kungörelse lists it: "3 – Detaljplan för Kajen (KS 2026/412)". */
+export function arendeRad(p: { punkt: number; rubrik: string; diarienummer?: string }): string {
+  return `${p.punkt} – ${p.rubrik}${p.diarienummer ? ` (${p.diarienummer})` : ''}`;
+}
+
+/** The Ärenden column: one agenda item per line (arendeRad), as the kungörelse was posted. */
+export function lasArenden(v: unknown): string[] | undefined {
+  const rader = typeof v === 'string' ? v.split(/\r?\n/).map((r) => r.trim()).filter((r) => r !== '') : [];
+  return rader.length > 0 ? rader : undefined;
+}
 
 /** One row of the Anslag list as the anslagstavla shows it. */
 export function tillAnslag(r: Record<string, unknown> & { Id: number }): IAnslag {
   const sammantradeId = r[`${F.Sammantrade}Id`];
+  const tid = text(r[F.Tid]);
   return {
     id: r.Id,
     rubrik: String(r[F.Rubrik] ?? ''),
     typ: String(r[F.Typ] ?? '') as IAnslag['typ'],
     organ: String((r[F.Organ] as { Title?: unknown } | null)?.Title ?? ''),
-    sammantradeId: typeof sammantradeId === 'number' ? sammantradeId : undefined,
+    sammantradeId: id(sammantradeId),
     sammantradesdatum: franSpDatum(r[F.SammantradesDatum]) ?? '',
     justeringsdatum: franSpDatum(r[F.JusteringsDatum]),
     forvaringsplats: text(r[F.Forvaringsplats]),
     uppsatt: franSpDatum(r[F.Uppsatt]) ?? '',
     sistaDagForOverklagande: franSpDatum(r[F.SistaDagOverklagande]),
-    nedtagning: franSpDatum(r[F.Nedtagning])
+    nedtagning: franSpDatum(r[F.Nedtagning]),
+    protokollId: id(r[`${F.Protokoll}Id`]),
+    tid: tid && !Number.isNaN(Date.parse(tid)) ? tid : undefined,
+    plats: text(r[F.Plats]),
+    arenden: lasArenden(r[F.Arenden])
   };
 }
 

@@ -1,8 +1,12 @@
 /**
  * The meeting portal's SharePoint side: meetings with their agenda and documents for every reader,
  * and the nämndsekreterare's writes. The publication rules (domain/publicering.ts) are checked here
- * again, and item permissions (publikBehorighet.ts) make SharePoint enforce them as well: an
- * unpublished document is closed to the public group from the moment it is uploaded.
+ * again, and item permissions (publikBehorighet.ts) make SharePoint enforce them as well: the
+ * libraries give the public group nothing, so a document is closed to it from the moment it exists,
+ * and only publishing opens that one item.
+ *
+ * Every read that decides a write asks SharePoint itself (CacheNever): the offline cache may hold
+ * an old answer, and an old decision or an old list of anslag must never drive a write.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -11,17 +15,18 @@ import '@pnp/sp/items';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import '@pnp/sp/security';
+import { CacheNever } from '@pnp/queryable';
 import { IList } from '@pnp/sp/lists';
 import { PermissionKind } from '@pnp/sp/security';
 import { IsoDate, swedishDate } from '../../domain/dates';
-import { ANSLAGSTYP, kungorelselage, kungorelseNedtagning } from '../../domain/anslag';
+import { KUNGORELSE, kungorelselage, kungorelseNedtagning } from '../../domain/anslag';
 import { Dokumenttyp, Klassificering, kanPubliceras, publiceringslage, valideraBeslut, valideraUppladdning } from '../../domain/publicering';
 import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista,
   SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../schema/moten';
 import { DataFel, tolkaDataFel } from '../fel';
 import { lasFil } from '../filer';
 import { franSpDatum, tillSpDatum } from '../spDatum';
-import { ANSLAG_SELECT, tillAnslag } from './AnslagTjanst';
+import { ANSLAG_SELECT, arendeRad, tillAnslag } from './AnslagTjanst';
 import { PublikBehorighet } from './publikBehorighet';
 import { IAnslag, IArendepunkt, IHandling, IMotesBehorighet, IMotesRedigering, IMotesTjanst, IMotesVy, INyHandling, INyttSammantrade,
   IOrgan, ISammantrade } from './typer';
@@ -67,6 +72,19 @@ function numreratNamn(namn: string, n: number): string {
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const status = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
 
+/** A reader without access to the Sekretess library gets 404 (or 403, as SharePoint Online may answer): for them there are none. */
+const utanAtkomst = (fel: unknown): boolean => status(fel) === 403 || status(fel) === 404;
+
+/**
+ * SharePoint, or the login, cannot be reached: the network, 401, throttling, a 5xx. Sekretess is
+ * never kept in the offline cache, so offline this is how its read ends; the rest of the meeting
+ * still comes from the cache (seed 002), marked as lacking Sekretess.
+ */
+function otillganglig(fel: unknown): boolean {
+  const f = tolkaDataFel(fel);
+  return f.orsak === 'natverk' || f.orsak === 'inloggning' || f.orsak === 'strypt' || (f.orsak === 'okant' && (f.status ?? 500) >= 500);
+}
+
 export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
   private readonly webb: string;
   private readonly publik: PublikBehorighet;
@@ -109,14 +127,16 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
 
   public async hamtaMote(sammantradeId: number, idag: IsoDate): Promise<IMotesVy> {
     try {
+      let sekretessOtillganglig = false;
       const [sammantrade, dagordning, handlingar, sekretess] = await Promise.all([
         this.hamtaSammantradet(sammantradeId),
         this.hamtaDagordning(sammantradeId),
         this.hamtaHandlingar('Handlingar', sammantradeId),
-        // A reader without access to Sekretess gets 404 (or 403): for them there are none.
-        this.hamtaHandlingar('Sekretess', sammantradeId).catch((fel: unknown) => {
-          if (status(fel) === 403 || status(fel) === 404) return [];
-          throw fel;
+        this.hamtaHandlingar('Sekretess', sammantradeId).catch((fel: unknown): IHandling[] => {
+          if (utanAtkomst(fel)) return [];
+          if (!otillganglig(fel)) throw fel;
+          sekretessOtillganglig = true;
+          return [];
         })
       ]);
       const beslutad = new Set(dagordning.filter((p) => p.beslutsdatum).map((p) => p.punkt));
@@ -129,7 +149,8 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
         sammantrade,
         dagordning,
         handlingar: alla,
-        kungorelse: sammantrade.organTyp === 'Fullmäktige' ? kungorelselage(sammantrade.datum, sammantrade.kallelseAnslagen, idag) : undefined
+        kungorelse: sammantrade.organTyp === 'Fullmäktige' ? kungorelselage(sammantrade.datum, sammantrade.kallelseAnslagen, idag) : undefined,
+        ...(sekretessOtillganglig ? { sekretessOtillganglig } : {})
       };
     } catch (fel) {
       throw tolkaDataFel(fel);
@@ -145,8 +166,9 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       const [kanRedigera, kanLasaSekretess] = await Promise.all([
         // Publishing changes item permissions, so editing means ManagePermissions on Handlingar.
         this.lista(HandlingarBibliotek.url).currentUserHasPermissions(PermissionKind.ManagePermissions),
+        // Not reachable now (offline: Sekretess is never cached) reads as "not now", like hamtaMote.
         this.lista(SekretessBibliotek.url).currentUserHasPermissions(PermissionKind.ViewListItems).catch((fel: unknown) => {
-          if (status(fel) === 403 || status(fel) === 404) return false;
+          if (utanAtkomst(fel) || otillganglig(fel)) return false;
           throw fel;
         })
       ]);
@@ -161,7 +183,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
   public async skapaSammantrade(nytt: INyttSammantrade): Promise<ISammantrade> {
     const start = svenskTidpunkt(nytt.datum, nytt.tid);
     try {
-      const organ = (await this.organPerId()).get(nytt.organId);
+      const organ = (await this.organPerId(true)).get(nytt.organId);
       if (!organ) throw new DataFel('ogiltig', undefined, { organId: nytt.organId });
       const r = await this.lista(SammantradenLista.url).items.add({
         [S.Rubrik]: `${organ.namn} ${nytt.datum}`,
@@ -180,7 +202,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       throw new DataFel('ogiltig', undefined, punkt);
     }
     try {
-      if ((await this.hamtaDagordning(sammantradeId)).some((p) => p.punkt === punkt.punkt)) {
+      if ((await this.hamtaDagordning(sammantradeId, true)).some((p) => p.punkt === punkt.punkt)) {
         throw new DataFel('ogiltig', undefined, { punkt: punkt.punkt });
       }
       const r = await this.lista(DagordningLista.url).items.add({
@@ -204,20 +226,19 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     const bibliotek: Bibliotek = ny.klassificering === 'Sekretess' ? 'Sekretess' : 'Handlingar';
     const biblioteksUrl = `${this.webb}/${bibliotek === 'Sekretess' ? SekretessBibliotek.url : HandlingarBibliotek.url}`;
     let filUrl: string | undefined;
+    let sparad = false;
     try {
       // The agenda item must exist on this meeting; its title goes with the document.
       let arende: IArendepunkt | undefined;
       if (ny.punkt !== undefined) {
-        arende = (await this.hamtaDagordning(ny.sammantradeId)).find((p) => p.punkt === ny.punkt);
+        arende = (await this.hamtaDagordning(ny.sammantradeId, true)).find((p) => p.punkt === ny.punkt);
         if (!arende) throw new DataFel('ogiltig', undefined, { punkt: 'PunktSaknas' });
       }
+      // The new file inherits the library's permissions, which give the public group nothing: it is
+      // not public from its first moment, whatever fails after this.
       filUrl = await this.laggFil(biblioteksUrl, ny.fil.namn.trim(), ny.fil.innehall);
-      const { Id } = await this.sp.web.getFileByServerRelativePath(filUrl).listItemAllFields.select('Id')<{ Id: number }>();
-      const objekt = this.sp.web.getList(biblioteksUrl).items.getById(Id);
-      // Closed before anything else: the library gives the public group Read until this is done.
-      // Sekretess is never readable by the group, and its writers lack ManagePermissions there.
-      if (bibliotek === 'Handlingar') await this.publik.stangForPublik(objekt);
-      await objekt.update({
+      const { Id } = await this.sp.web.getFileByServerRelativePath(filUrl).listItemAllFields.select('Id').using(CacheNever())<{ Id: number }>();
+      const metadata = {
         [H.Rubrik]: ny.rubrik.trim() || null,
         [`${H.Sammantrade}Id`]: ny.sammantradeId,
         [H.Arendepunkt]: ny.punkt ?? null,
@@ -225,11 +246,20 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
         [H.Dokumenttyp]: ny.dokumenttyp,
         [H.OslHanvisning]: ny.klassificering === 'Sekretess' ? ny.oslHanvisning!.trim() : null,
         ...(bibliotek === 'Handlingar' ? { [H.Klassificering]: ny.klassificering, [H.Publicerad]: false } : {})
-      });
-      return await this.hamtaHandling(bibliotek, Id);
+      };
+      await this.sp.web.getList(biblioteksUrl).items.getById(Id).update(metadata);
+      sparad = true;
+      try {
+        return await this.hamtaHandling(bibliotek, Id);
+      } catch {
+        // Stored as it should be; only the answer was lost. What was written is what it holds.
+        return this.tillHandling(bibliotek, {
+          ...metadata, Id, FileRef: filUrl, FileLeafRef: filUrl.split('/').pop(), Modified: new Date().toISOString()
+        });
+      }
     } catch (orsak) {
-      if (filUrl) {
-        // Nothing half-made stays behind: a file without its permissions might be public.
+      if (filUrl && !sparad) {
+        // Nothing half-made stays behind: a file without its meeting and classification helps nobody.
         await this.sp.web.getFileByServerRelativePath(filUrl).recycle().catch(() => undefined);
       }
       throw tolkaDataFel(orsak);
@@ -240,7 +270,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- part of IMotesRedigering; deliberately ignored, see above
   public async publicera(handling: IHandling, _dagordning: readonly IArendepunkt[]): Promise<IHandling> {
     try {
-      return await this.publiceraMed(handling, await this.hamtaDagordning(handling.sammantradeId));
+      return await this.publiceraMed(handling, await this.hamtaDagordning(handling.sammantradeId, true));
     } catch (fel) {
       throw tolkaDataFel(fel);
     }
@@ -250,7 +280,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     const publicerade: IHandling[] = [];
     const kvar: IHandling[] = [];
     try {
-      const dagordning = await this.hamtaDagordning(vy.sammantrade.id);
+      const dagordning = await this.hamtaDagordning(vy.sammantrade.id, true);
       for (const h of vy.handlingar) {
         if (h.publicerad && h.publiceringslage === 'Publicerad') continue;
         try {
@@ -266,9 +296,27 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     return { publicerade, kvar };
   }
 
+  /**
+   * Takes a document off the public: closed first (the item inherits the library again, which gives
+   * the public group nothing), then the flag cleared. Should the second step fail, the document is
+   * closed but still marked published; the public site does not show it, and doing it again clears it.
+   */
+  public async avpublicera(handling: IHandling): Promise<IHandling> {
+    try {
+      const fore = await this.hamtaHandling(handling.bibliotek, handling.id);
+      if (fore.bibliotek !== 'Handlingar') throw new DataFel('ogiltig', undefined, fore);
+      const objekt = this.lista(HandlingarBibliotek.url).items.getById(fore.id);
+      await this.publik.stangForPublik(objekt);
+      if (fore.publicerad) await objekt.update({ [H.Publicerad]: false, [H.PubliceradDatum]: null }, fore.etag ?? '*');
+      return await this.hamtaHandling('Handlingar', fore.id, await this.hamtaDagordning(fore.sammantradeId, true));
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+  }
+
   public async registreraBeslut(punkt: IArendepunkt, beslut: { beslut: string; datum: IsoDate }): Promise<IArendepunkt> {
     try {
-      const mote = await this.hamtaSammantradet(punkt.sammantradeId);
+      const mote = await this.hamtaSammantradet(punkt.sammantradeId, true);
       const fel = valideraBeslut(beslut, mote.datum, swedishDate(new Date()));
       if (Object.keys(fel).length > 0) throw new DataFel('ogiltig', undefined, fel);
       // With the ETag read: a decision someone else saved meanwhile is a conflict, not overwritten.
@@ -282,27 +330,36 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     }
   }
 
+  /**
+   * A kungörelse states the meeting's day and time, place and ärenden (KL 5 kap. 53 §): they are
+   * copied onto the anslag as they stand when it is posted, so later changes to the agenda do not
+   * rewrite what was announced.
+   */
   public async kungora(sammantrade: ISammantrade, idag: IsoDate): Promise<IAnslag> {
-    const typ = ANSLAGSTYP[1];
+    const typ = KUNGORELSE;
     try {
-      const mote = await this.hamtaSammantradet(sammantrade.id);
+      const mote = await this.hamtaSammantradet(sammantrade.id, true);
       if (mote.organTyp !== 'Fullmäktige' || mote.organId === undefined) throw new DataFel('ogiltig', undefined, { organTyp: mote.organTyp });
       const anslag = this.lista(AnslagLista.url);
       // A retry after a lost answer must not post the kungörelse twice.
       const befintliga = await anslag.items.select(...ANSLAG_SELECT).expand(AnslagFalt.Organ)
-        .filter(`${AnslagFalt.Sammantrade}Id eq ${mote.id} and ${AnslagFalt.Typ} eq '${typ}'`).top(10)<Rad[]>();
+        .filter(`${AnslagFalt.Sammantrade}Id eq ${mote.id} and ${AnslagFalt.Typ} eq '${typ}'`).top(10).using(CacheNever())<Rad[]>();
       let rad = befintliga[0];
       if (!rad) {
+        const arenden = (await this.hamtaDagordning(mote.id, true)).map(arendeRad);
         const ny = await anslag.items.add({
           [AnslagFalt.Rubrik]: `${typ}: ${mote.rubrik}`,
           [AnslagFalt.Typ]: typ,
           [`${AnslagFalt.Organ}Id`]: mote.organId,
           [`${AnslagFalt.Sammantrade}Id`]: mote.id,
           [AnslagFalt.SammantradesDatum]: tillSpDatum(mote.datum),
+          [AnslagFalt.Tid]: mote.start,
+          [AnslagFalt.Plats]: mote.plats || null,
+          [AnslagFalt.Arenden]: arenden.length > 0 ? arenden.join('\n') : null,
           [AnslagFalt.Uppsatt]: tillSpDatum(idag),
           [AnslagFalt.Nedtagning]: tillSpDatum(kungorelseNedtagning(mote.datum))
         }) as Rad;
-        rad = await anslag.items.getById(ny.Id).select(...ANSLAG_SELECT).expand(AnslagFalt.Organ)<Rad>();
+        rad = await anslag.items.getById(ny.Id).select(...ANSLAG_SELECT).expand(AnslagFalt.Organ).using(CacheNever())<Rad>();
       }
       const uppsatt = franSpDatum(rad[AnslagFalt.Uppsatt]) ?? idag;
       if (mote.kallelseAnslagen !== uppsatt) {
@@ -324,11 +381,16 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     return ['Id', S.Rubrik, S.Datum, S.Plats, S.Status, S.KallelseAnslagen, `${S.Organ}Id`, `${S.Organ}/Title`];
   }
 
-  private async organPerId(): Promise<Map<number, IOrgan>> {
-    const rader = await this.lista(OrganLista.url).items.select('Id', O.Namn, O.Forkortning, O.OrganTyp).top(SIDA)<Rad[]>();
-    return new Map(rader.map((r) => [r.Id, {
-      id: r.Id, namn: String(r[O.Namn] ?? ''), forkortning: String(r[O.Forkortning] ?? ''), typ: String(r[O.OrganTyp] ?? '')
-    }]));
+  /** Every organ, page by page. `farsk`: asked of SharePoint itself, never answered from the offline cache (before a write). */
+  private async organPerId(farsk = false): Promise<Map<number, IOrgan>> {
+    const organ = new Map<number, IOrgan>();
+    const fraga = this.lista(OrganLista.url).items.select('Id', O.Namn, O.Forkortning, O.OrganTyp).top(SIDA);
+    for await (const sida of farsk ? fraga.using(CacheNever()) : fraga) {
+      for (const r of sida as Rad[]) {
+        organ.set(r.Id, { id: r.Id, namn: String(r[O.Namn] ?? ''), forkortning: String(r[O.Forkortning] ?? ''), typ: String(r[O.OrganTyp] ?? '') });
+      }
+    }
+    return organ;
   }
 
   private tillSammantrade(r: Rad, organ: Map<number, IOrgan>): ISammantrade | undefined {
@@ -350,10 +412,11 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     };
   }
 
-  private async hamtaSammantradet(id: number): Promise<ISammantrade> {
+  private async hamtaSammantradet(id: number, farsk = false): Promise<ISammantrade> {
+    const objekt = this.lista(SammantradenLista.url).items.getById(id).select(...this.sammantradeSelect()).expand(S.Organ);
     const [r, organ] = await Promise.all([
-      this.lista(SammantradenLista.url).items.getById(id).select(...this.sammantradeSelect()).expand(S.Organ)<Rad>(),
-      this.organPerId()
+      (farsk ? objekt.using(CacheNever()) : objekt)<Rad>(),
+      this.organPerId(farsk)
     ]);
     const m = this.tillSammantrade(r, organ);
     if (!m) throw new DataFel('saknas');
@@ -373,13 +436,13 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     };
   }
 
-  private async hamtaDagordning(sammantradeId: number): Promise<IArendepunkt[]> {
+  private async hamtaDagordning(sammantradeId: number, farsk = false): Promise<IArendepunkt[]> {
     const ut: IArendepunkt[] = [];
     // Filtered on the indexed lookup: works whatever the size of the list.
     const fraga = this.lista(DagordningLista.url).items
       .select('Id', A.Rubrik, A.Punkt, A.Diarienummer, A.Beslut, A.Beslutsdatum)
       .filter(`${A.Sammantrade}Id eq ${sammantradeId}`).top(SIDA);
-    for await (const sida of fraga) {
+    for await (const sida of farsk ? fraga.using(CacheNever()) : fraga) {
       for (const r of sida as Rad[]) ut.push(this.tillArendepunkt(r, sammantradeId));
     }
     return ut.sort((a, b) => a.punkt - b.punkt);
@@ -409,6 +472,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       publicerad,
       publiceradDatum: text(r[H.PubliceradDatum]),
       andrad: String(r.Modified ?? ''),
+      etag: r['odata.etag'],
       // Without the agenda item's decision at hand; callers that have it derive it again.
       publiceringslage: publiceringslage({ klassificering, beslutFattat: false, publicerad })
     };
@@ -426,9 +490,10 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     return ut;
   }
 
+  /** One document as SharePoint holds it now: always asked of SharePoint itself, since writes follow it. */
   private async hamtaHandling(bibliotek: Bibliotek, id: number, dagordning?: readonly IArendepunkt[]): Promise<IHandling> {
     const url = bibliotek === 'Sekretess' ? SekretessBibliotek.url : HandlingarBibliotek.url;
-    const h = this.tillHandling(bibliotek, await this.lista(url).items.getById(id).select(...this.handlingSelect(bibliotek))<Rad>());
+    const h = this.tillHandling(bibliotek, await this.lista(url).items.getById(id).select(...this.handlingSelect(bibliotek)).using(CacheNever())<Rad>());
     const beslutFattat = h.punkt !== undefined && (dagordning ?? []).some((p) => p.punkt === h.punkt && p.beslutsdatum !== undefined);
     return { ...h, publiceringslage: publiceringslage({ klassificering: h.klassificering, beslutFattat, publicerad: h.publicerad }) };
   }
@@ -453,6 +518,12 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
   /**
    * Publishes one document after checking the rules against the item as stored and the decision in
    * `dagordning`. A refusal is DataFel 'ogiltig' carrying the document as it stands.
+   *
+   * The flag first (with the ETag read, so a colleague's change meanwhile is a conflict), then the
+   * item permissions, so a document is never open without the flag. If opening fails the flag is set
+   * back; should that fail as well, the document is flagged but closed, which the public site does
+   * not show (SharePoint hides it from the public account). Already flagged: opened again, which
+   * mends a publication that was interrupted.
    */
   private async publiceraMed(handling: IHandling, dagordning: readonly IArendepunkt[]): Promise<IHandling> {
     const fore = await this.hamtaHandling(handling.bibliotek, handling.id, dagordning);
@@ -461,12 +532,18 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       throw new DataFel('ogiltig', undefined, fore);
     }
     const objekt = this.lista(HandlingarBibliotek.url).items.getById(fore.id);
-    await this.publik.oppnaForPublik(objekt);
+    let etag = fore.etag ?? '*';
+    if (!fore.publicerad) {
+      const svar = await objekt.update({ [H.Publicerad]: true, [H.PubliceradDatum]: new Date().toISOString() }, etag) as { etag?: string };
+      etag = svar.etag ?? '*';
+    }
     try {
-      await objekt.update({ [H.Publicerad]: true, [H.PubliceradDatum]: new Date().toISOString() });
+      await this.publik.oppnaForPublik(objekt);
     } catch (fel) {
-      // Not flagged published means not meant to be public: close it again.
-      await this.publik.stangForPublik(objekt).catch(() => undefined);
+      // Not open means not published: the flag must not say otherwise.
+      await objekt.update({ [H.Publicerad]: false, [H.PubliceradDatum]: null }, etag)
+        .catch(() => objekt.update({ [H.Publicerad]: false, [H.PubliceradDatum]: null }))
+        .catch(() => undefined);
       throw fel;
     }
     return this.hamtaHandling('Handlingar', fore.id, dagordning);

@@ -1,11 +1,13 @@
 /**
  * Item permissions that decide what the public group (GRUPPNAMN.allmanhet: the account that builds
- * the public site) can read. Handlingar and Protokoll grant the group Read at library level, so
- * an unpublished document carries its own permissions without the group, and publishing gives it
- * back the library's permissions. The rule is enforced by SharePoint, not only by our code.
+ * the public site) can read. Handlingar and Protokoll fail closed: the group has nothing at library
+ * level, so a document added any way at all inherits and is not public. Publishing gives that one
+ * document its own permissions (a copy of the library's) plus Read for the group; unpublishing lets
+ * it inherit again. The rule is enforced by SharePoint, not only by our code.
  *
- * Only unpublished documents have unique permissions, so the number of unique scopes stays small
- * (SharePoint advises against many thousands per list).
+ * Only published documents have unique permissions. SharePoint advises against many thousands of
+ * unique scopes per list (the hard limit is 50,000), which a kommun reaches only after decades of
+ * published handlingar; docs/publik.md says what to do then.
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -22,21 +24,18 @@ export class PublikBehorighet {
 
   public constructor(private readonly sp: SPFI) {}
 
-  /** Takes the public group off the item, keeping everyone else's access as the library gives it. */
-  public async stangForPublik(objekt: IItem): Promise<void> {
-    await objekt.breakRoleInheritance(true, true);
-    const grupp = await this.publikGrupp();
-    const las = await this.rolldefinition(ROLLTYP['Läsa']);
-    try {
-      await objekt.roleAssignments.remove(grupp, las);
-    } catch (fel) {
-      // SharePoint answers 400 when the group had no assignment to remove: the item is closed already.
-      if ((fel as { status?: number }).status !== 400) throw fel;
-    }
+  /**
+   * Opens the item to the public group: its own permissions, copied from the library so everyone
+   * else keeps theirs, plus Read for the group. Doing it twice changes nothing.
+   */
+  public async oppnaForPublik(objekt: IItem): Promise<void> {
+    const [grupp, las] = await Promise.all([this.publikGrupp(), this.rolldefinition(ROLLTYP['Läsa'])]);
+    await objekt.breakRoleInheritance(true, false);
+    await objekt.roleAssignments.add(grupp, las);
   }
 
-  /** Lets the item inherit the library's permissions again, which include Read for the public group. */
-  public async oppnaForPublik(objekt: IItem): Promise<void> {
+  /** Closes the item to the public group: it inherits the library's permissions again, which give the group nothing. */
+  public async stangForPublik(objekt: IItem): Promise<void> {
     await objekt.resetRoleInheritance();
   }
 

@@ -63,10 +63,19 @@ export interface IHandling {
   publiceradDatum?: string;
   /** ISO instant of the last change. */
   andrad: string;
+  /** The list item's ETag as read: publishing sets the flag with it, so a colleague's change meanwhile is a conflict. */
+  etag?: string;
   /** Derived from the rules and the agenda item's decision. */
   publiceringslage: Publiceringslage;
 }
 
+/**
+ * A protokoll and where its justering stands. While it is under justering, `justering.godkannanden`
+ * are computed from the approval rows in Justeringar (domain `bedomJustering`): who is SharePoint's
+ * Author of a row and when is its server time, never anything a client wrote; only the people named
+ * count, each once. Once justerat they are read from the Justeringslogg the completion recorded.
+ * Who is still to approve: `vantarPa(justering)` (domain/justering.ts).
+ */
 export interface IProtokollVy {
   id: number;
   rubrik: string;
@@ -76,8 +85,24 @@ export interface IProtokollVy {
   justerasSenast: IsoDate;
   fristlage: Fristlage;
   forvaringsplats: string;
-  /** Log entries that could not be read (a hand-edited column); the rest is shown. */
+  /** Justerat protokoll: entries of the recorded Justeringslogg that could not be read; 0 otherwise. */
   olasbaraLoggrader: number;
+  /**
+   * Everyone named has approved. While `justering.status` is still 'Under justering' the
+   * nämndsekreterare's service has yet to complete it ("alla har godkänt, tillkännages av
+   * nämndsekreteraren senast {tillkannagesSenast}").
+   */
+  allaHarGodkant: boolean;
+  /** The Swedish day of the last approval once all have approved (= justering.justeratDatum when completed). */
+  godkandDatum?: IsoDate;
+  /** Approval rows added by people who are not named in the protokoll: ignored, shown so they are noticed. */
+  obehorigaGodkannanden: number;
+  /** The day the tillkännagivande went up (Tillkännagivet den). */
+  tillkannagivet?: IsoDate;
+  /** Once all have approved: the last day the tillkännagivande may go up (two days after justering, KL 8 kap. 12 §). */
+  tillkannagesSenast?: IsoDate;
+  /** Posted later than `tillkannagesSenast`, or not posted and that day has passed (by the `idag` given). */
+  forsentTillkannagivet: boolean;
   etag?: string;
 }
 
@@ -93,6 +118,12 @@ export interface IAnslag {
   uppsatt: IsoDate;
   sistaDagForOverklagande?: IsoDate;
   nedtagning?: IsoDate;
+  /** Tillkännagivande: the justerade protokoll it is for. */
+  protokollId?: number;
+  /** Kungörelse (KL 5 kap. 53 §): the meeting's start as an instant, its place, and its ärenden as they stood when posted, one per item. */
+  tid?: string;
+  plats?: string;
+  arenden?: string[];
 }
 
 /** One meeting as the reader opens it. */
@@ -104,6 +135,12 @@ export interface IMotesVy {
   protokoll?: IProtokollVy;
   /** Fullmäktige only: how the kungörelse stands. */
   kungorelse?: Kungorelselage;
+  /**
+   * The Sekretess library could not be reached (offline, the login down, throttled, a server error)
+   * though the rest came, from SharePoint or the offline cache, which never keeps Sekretess. The
+   * view then has no Sekretess documents; the reader should be told they exist but are not shown now.
+   */
+  sekretessOtillganglig?: boolean;
 }
 
 /** What the signed-in person may do in the portal, from SharePoint's effective permissions. */
@@ -145,14 +182,21 @@ export interface INyHandling {
 export interface IMotesRedigering {
   skapaSammantrade(nytt: INyttSammantrade): Promise<ISammantrade>;
   laggTillPunkt(sammantradeId: number, punkt: { punkt: number; rubrik: string; diarienummer?: string }): Promise<IArendepunkt>;
-  /** Stored unpublished: the public group cannot read it until it is published. */
+  /**
+   * Stored unpublished, and not readable by the public group from its first moment (the library
+   * gives the group nothing). If a step before the metadata is saved fails, the file is recycled.
+   */
   laddaUpp(ny: INyHandling): Promise<IHandling>;
-  /** Refuses (DataFel 'ogiltig') what the rules do not allow; opens the file to the public group. */
+  /**
+   * Refuses (DataFel 'ogiltig') what the rules do not allow; marks the document published (DataFel
+   * 'konflikt' if it changed since it was read), then opens that item to the public group. If
+   * opening fails the mark is taken back and the error thrown: it stays unpublished.
+   */
   publicera(handling: IHandling, dagordning: readonly IArendepunkt[]): Promise<IHandling>;
   /** Publishes every publishable document of the meeting; says which stay back and why. */
   publiceraAllt(vy: IMotesVy): Promise<{ publicerade: IHandling[]; kvar: IHandling[] }>;
   registreraBeslut(punkt: IArendepunkt, beslut: { beslut: string; datum: IsoDate }): Promise<IArendepunkt>;
-  /** Posts the kungörelse of a fullmäktige meeting on the anslagstavla today. */
+  /** Posts the kungörelse of a fullmäktige meeting on the anslagstavla today, with its time, place and ärenden as they stand. */
   kungora(sammantrade: ISammantrade, idag: IsoDate): Promise<IAnslag>;
 }
 
@@ -188,6 +232,11 @@ export function justeringsfelkod(fel: unknown): Justeringsfel | undefined {
 /**
  * Digital justering of protokoll and their tillkännagivande (docs/justering.md). Failures are DataFel;
  * a refusal by the justering rules is a JusteringsFel carrying the rule's code.
+ *
+ * `idag` parameters are for what the view shows (the deadlines' state). Every date that is written —
+ * Justerat den, Uppsatt, Tillkännagivet den — comes from the service's own clock at the moment of
+ * writing, or from SharePoint's server time of the approvals, never from a page that may have been
+ * open since yesterday.
  */
 export interface IJusteringTjanst {
   /** The signed-in person, as the justering knows people. */
@@ -197,27 +246,33 @@ export interface IJusteringTjanst {
   /** The meeting's protokoll (the newest, if several), or undefined when there is none the reader may see. */
   hamtaProtokoll(sammantradeId: number, motesdag: IsoDate, idag: IsoDate): Promise<IProtokollVy | undefined>;
   /**
-   * Uploads the draft with ordförande and justerare, closed to the public group. Refuses (a
-   * JusteringsFel) without ordförande or justerare, and (DataFel 'konflikt') when the meeting already
-   * has a protokoll that has gone to justering. If a step after the upload fails the file is recycled.
+   * Uploads the draft with ordförande and justerare. The Protokoll library gives the public group
+   * nothing, so the draft is not public from the first moment. A name already taken gets a numbered
+   * one; an earlier draft of the same meeting that is still Utkast is recycled once the new one is
+   * in place. Refuses (a JusteringsFel) without ordförande or justerare, and (DataFel 'konflikt')
+   * when the meeting already has a protokoll that has gone to justering. If a step after the upload
+   * fails the new file is recycled.
    */
   laddaUppUtkast(sammantradeId: number, motesdag: IsoDate, fil: { namn: string; innehall: ArrayBuffer }, ordforande: IJusteringsperson, justerare: IJusteringsperson[], idag: IsoDate): Promise<IProtokollVy>;
-  /** Sends the draft to justering and lets the ordförande and each justerare write their approval on it. */
+  /** Sends the draft to justering. Nobody gets rights on the protokoll: approvals are rows in Justeringar. */
   skickaTillJustering(protokoll: IProtokollVy, idag: IsoDate): Promise<IProtokollVy>;
   /**
-   * The signed-in person approves (signing through ISignering). When theirs is the last approval the
-   * protokoll becomes Justerat; if the person may also open it to the public and post on the
-   * anslagstavla (a nämndsekreterare, an admin) it is tillkännagivet at once and `anslag` returned.
-   * A ledamot may not: then the protokoll stays Justerat until `tillkannageJusterade` completes it,
-   * which is not an error for them. Two justerare approving at once both succeed (412 → read again,
-   * approve again; DataFel 'konflikt' after three attempts).
+   * The signed-in person approves (signing through ISignering): a row in Justeringar that they add
+   * themselves, so SharePoint records who and when. Refused (JusteringsFel) unless they are named,
+   * the protokoll is under justering and they have not approved. When theirs completes it and they
+   * have Full Control on Protokoll (a nämndsekreterare, an admin), the justering is completed and
+   * tillkännagiven at once and `anslag` returned. A ledamot has not: the protokoll then shows
+   * `allaHarGodkant` until `tillkannageJusterade` completes it, which is not an error for them.
+   * Two justerare approving at once both succeed: each adds their own row.
    */
   godkann(protokoll: IProtokollVy, sammantrade: ISammantrade, idag: IsoDate): Promise<{ protokoll: IProtokollVy; anslag?: IAnslag }>;
   /**
-   * Completes every Justerat protokoll not yet tillkännagivet: opens it to the public group, posts its
-   * tillkännagivande today and records the day. Called by the nämndsekreterare's portal when it opens.
-   * Idempotent: a meeting whose tillkännagivande is already up gets no second one. Returns the anslag
-   * posted by this call.
+   * The nämndsekreterare's completion, called when their portal opens: every protokoll under
+   * justering whose rows show that all named have approved becomes Justerat (Justerat den = the
+   * server day of the last approval), is opened to the public group and tillkännagiven (Uppsatt =
+   * today by the service's clock); a Justerat one left without its tillkännagivande by an
+   * interrupted run is finished. Idempotent per protokoll: one anslag each, never two. Returns the
+   * anslag posted by this call. `idag` is kept for compatibility and not used for writing.
    */
   tillkannageJusterade(idag: IsoDate): Promise<IAnslag[]>;
 }
