@@ -61,7 +61,8 @@ const protokoll: IProtokollVy = {
     status: 'Under justering', motesdag: '2026-11-16', ordforande, justerare: [justerare],
     godkannanden: [{ personId: 11, namn: 'Anna Ordförande', epost: 'anna@kommun.se', roll: 'Ordförande', tid: '2026-11-20T10:00:00Z', metod: 'Microsoft 365-inloggning' }]
   },
-  justerasSenast: '2026-11-30', fristlage: 'Snart', forvaringsplats: 'Kommunkansliet', olasbaraLoggrader: 0, etag: '"5"'
+  justerasSenast: '2026-11-30', fristlage: 'Snart', forvaringsplats: 'Kommunkansliet', olasbaraLoggrader: 0, etag: '"5"',
+  allaHarGodkant: false, obehorigaGodkannanden: 0, forsentTillkannagivet: false
 };
 
 const tillkannagivande: IAnslag = {
@@ -396,6 +397,33 @@ describe('justeringen', () => {
     const kort = await screen.findByRole('article', { name: tillkannagivande.rubrik });
     expect(kort).toHaveTextContent('Sista dag för överklagande (laglighetsprövning)2026-12-18');
     expect(kort).toHaveTextContent('Protokollets förvaringsplatsKommunkansliet');
+  });
+
+  it('läser protokollet från justeringstjänsten när mötet kommer utan det, och säger när alla har godkänt men inget är anslaget än', async () => {
+    // MotesTjanst.hamtaMote does not read the Protokoll library: the view asks the justering service.
+    const moten = new FalskaMoten();
+    moten.protokoll = undefined;
+    const justering = falskJustering(justerare);
+    const allaGodkant: IProtokollVy = {
+      ...protokoll, allaHarGodkant: true, godkandDatum: IDAG, tillkannagesSenast: '2026-11-29',
+      justering: { ...protokoll.justering, godkannanden: [...protokoll.justering.godkannanden,
+        { personId: justerare.id, namn: justerare.namn, epost: justerare.epost, roll: 'Justerare', tid: '2026-11-27T09:15:00Z', metod: 'Microsoft 365-inloggning' }] }
+    };
+    // A ledamot's approval completes nothing: still Under justering, no anslag (the nämndsekreterare's portal posts it).
+    // (The fake's own answer is typed as Justerat; this one is not.)
+    (justering.godkann as jest.Mock).mockResolvedValueOnce({ protokoll: allaGodkant });
+    visa({ moten, justering });
+    await oppnaKs();
+    expect(await screen.findByText('Väntar på godkännande av: Bo Justerare')).toBeInTheDocument();
+    expect(justering.hamtaProtokoll).toHaveBeenCalledWith(7, '2026-11-16', IDAG);
+    justering.hamtaProtokoll.mockResolvedValue(allaGodkant);
+    fireEvent.click(await screen.findByRole('button', { name: 'Godkänn protokollet' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Godkänn' }));
+    expect(await screen.findByText('Protokollet är nu justerat. Nämndsekreteraren anslår tillkännagivandet på anslagstavlan.')).toBeInTheDocument();
+    expect(await screen.findByText('Status: godkänt av alla, tillkännagivandet är inte anslaget än')).toBeInTheDocument();
+    expect(screen.getByText('Alla har godkänt protokollet (2026-11-27). Nämndsekreteraren anslår tillkännagivandet på anslagstavlan senast 2026-11-29.')).toBeInTheDocument();
+    expect(screen.queryByText(/^Väntar på godkännande av/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Godkänn protokollet' })).toBeNull();
   });
 
   it('säger varför när tjänsten vägrar godkännandet', async () => {

@@ -48,7 +48,14 @@ interface INotis {
 /** One meeting: its agenda with the documents under each item, the protokoll, and the secretary's tools. */
 export function MotesVy(props: IMotesVyProps): JSX.Element {
   const { tjanst, redigering, justering, sammantradeId, idag, kanRedigera, skrivskydd, besok, nu, motespaket, lank, onStang, onAndrat } = props;
-  const { data: vy, fel, laddar, laddaOm } = useLaddning(() => tjanst.hamtaMote(sammantradeId, idag), [tjanst, sammantradeId, idag]);
+  const { data: vy, fel, laddar, laddaOm } = useLaddning(async () => {
+    const mote = await tjanst.hamtaMote(sammantradeId, idag);
+    if (mote.protokoll) return mote;
+    // MotesTjanst.hamtaMote reads the Protokoll library not at all: the protokoll, its justering and
+    // the approve button come from the justering service. Kept in the view, so the meeting package has it too.
+    const protokoll = await justering.hamtaProtokoll(sammantradeId, mote.sammantrade.datum, idag);
+    return protokoll ? { ...mote, protokoll } : mote;
+  }, [tjanst, justering, sammantradeId, idag]);
   // The visit before this one decides what is new; this visit is recorded once the view is shown.
   const [senastBesok] = React.useState(() => besok.hamta(sammantradeId));
   const registrerat = React.useRef(false);

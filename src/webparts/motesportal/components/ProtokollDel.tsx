@@ -101,13 +101,24 @@ function Utkast({ vy, justering, idag, skrivskydd, onKlar, onAvbryt }: {
 function Justeringslage({ protokoll }: { protokoll: IProtokollVy }): JSX.Element {
   const j = protokoll.justering;
   const vantar = vantarPa(j);
+  // Everyone named has approved, but only the nämndsekreterare's service completes it (a ledamot
+  // may not open it to the public or post): the reader must not be told it still waits for signatures.
+  const vantarPaAnslag = j.status === 'Under justering' && protokoll.allaHarGodkant;
   return (
     <Stack tokens={{ childrenGap: 6 }}>
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-        <Text>{fyll(strings.ProtokollStatus, justeringsstatusText(j.status))}</Text>
+        <Text>{fyll(strings.ProtokollStatus, vantarPaAnslag ? strings.Status_AllaHarGodkant : justeringsstatusText(j.status))}</Text>
         <Flagga niva={fristNiva(protokoll.fristlage)} etikett={strings.EtikettJustering} text={fristText(protokoll.fristlage)} />
+        {protokoll.forsentTillkannagivet && (
+          <Flagga niva="fel" etikett={strings.EtikettTillkannagivande} text={strings.TillkannagivandeForSent} />
+        )}
       </Stack>
-      <Text block>{j.justeratDatum ? fyll(strings.JusteratDen, j.justeratDatum) : fyll(strings.JusterasSenast, protokoll.justerasSenast)}</Text>
+      <Text block>
+        {j.justeratDatum ? fyll(strings.JusteratDen, j.justeratDatum)
+          : vantarPaAnslag ? fyll(strings.AllaHarGodkant, protokoll.godkandDatum ?? '', protokoll.tillkannagesSenast ?? '')
+            : fyll(strings.JusterasSenast, protokoll.justerasSenast)}
+      </Text>
+      {protokoll.tillkannagivet && <Text block>{fyll(strings.TillkannagivetDen, protokoll.tillkannagivet)}</Text>}
       {j.ordforande && <Text block>{fyll(strings.OrdforandeAr, j.ordforande.namn)}</Text>}
       {j.justerare.length > 0 && <Text block>{fyll(strings.JusterareAr, j.justerare.map((p) => p.namn).join(', '))}</Text>}
       {j.godkannanden.length > 0 && (
@@ -124,6 +135,9 @@ function Justeringslage({ protokoll }: { protokoll: IProtokollVy }): JSX.Element
       )}
       {j.status === 'Under justering' && vantar.length > 0 && (
         <Text block>{fyll(strings.VantarPa, vantar.map((p) => p.namn).join(', '))}</Text>
+      )}
+      {protokoll.obehorigaGodkannanden > 0 && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fyll(strings.ObehorigaGodkannanden, protokoll.obehorigaGodkannanden)}</MessageBar>
       )}
       {protokoll.olasbaraLoggrader > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fyll(strings.OlasbaraLoggrader, protokoll.olasbaraLoggrader)}</MessageBar>
@@ -154,7 +168,8 @@ export function ProtokollDel({ vy, justering, kanRedigera, idag, skrivskydd, onA
     const svar = await kor(() => justering.godkann(protokoll, vy.sammantrade, idag));
     if (!svar) return;
     const egen = jag ? svar.protokoll.justering.godkannanden.find((g) => g.personId === jag.id) : undefined;
-    satResultat({ justerat: svar.protokoll.justering.status === 'Justerat', tid: egen?.tid, anslag: svar.anslag });
+    // All approved counts as justerat for the reader (KL: signed by all), though the service completes it later.
+    satResultat({ justerat: svar.protokoll.justering.status === 'Justerat' || svar.protokoll.allaHarGodkant, tid: egen?.tid, anslag: svar.anslag });
     onAndrat();
   };
   const skicka = async (): Promise<void> => {

@@ -150,6 +150,12 @@ declare interface IMotesportalWebPartStrings {
   Status_Utkast: string;
   Status_UnderJustering: string;
   Status_Justerat: string;
+  Status_AllaHarGodkant: string;
+  AllaHarGodkant: string;
+  TillkannagivetDen: string;
+  EtikettTillkannagivande: string;
+  TillkannagivandeForSent: string;
+  ObehorigaGodkannanden: string;
   JusterasSenast: string;
   JusteratDen: string;
   OrdforandeAr: string;
