@@ -185,7 +185,7 @@ export async function startaWorkbench(alt: IWorkbenchAlternativ = {}): Promise<I
   let publikBygge: Promise<void> | undefined;
   const byggPublik = (): Promise<void> => {
     if (emulator.statistik.sharepoint === byggdVid) return Promise.resolve();
-    publikBygge ??= byggPublikWebbplats({ sp: publikSp(emulator), webbplats: emulator.konfig.webbplats, ut: publikKatalog, varning: () => undefined })
+    publikBygge ??= byggPublikWebbplats({ sp: publikSp(emulator), webbplats: emulator.konfig.webbplats, ut: publikKatalog, varning: logga })
       .then(() => { byggdVid = emulator.statistik.sharepoint; })
       .catch((fel: Error) => logga(`Den publika webbplatsen kunde inte byggas: ${fel.message}`))
       .finally(() => { publikBygge = undefined; });

@@ -39,14 +39,6 @@ export class PublikBehorighet {
     await objekt.resetRoleInheritance();
   }
 
-  /** Gives named people Contribute on one item (justerare writing their approval on a protokoll). */
-  public async geBidra(objekt: IItem, anvandarIds: readonly number[]): Promise<void> {
-    const bidra = await this.rolldefinition(ROLLTYP['Bidra']);
-    for (const id of anvandarIds) {
-      await objekt.roleAssignments.add(id, bidra);
-    }
-  }
-
   private publikGrupp(): Promise<number> {
     this.gruppId ??= this.sp.web.siteGroups.getByName(GRUPPNAMN.allmanhet).select('Id')<{ Id: number }>().then((g) => g.Id);
     this.gruppId.catch(() => { this.gruppId = undefined; });

@@ -132,6 +132,7 @@ export interface IMotesVy {
   dagordning: IArendepunkt[];
   /** Every document the signed-in reader may read, Sekretess included when they may. */
   handlingar: IHandling[];
+  /** Not read by IMotesTjanst.hamtaMote: the view asks IJusteringTjanst.hamtaProtokoll and puts it here (for the meeting package too). */
   protokoll?: IProtokollVy;
   /** Fullmäktige only: how the kungörelse stands. */
   kungorelse?: Kungorelselage;

@@ -127,7 +127,8 @@ export function MotesVy(props: IMotesVyProps): JSX.Element {
   };
 
   const kommandon: ICommandBarItemProps[] = vy ? [
-    { key: 'paket', text: strings.LaddaNedPaket, iconProps: { iconName: 'ZipFolder' }, disabled: skriver, onClick: () => { void laddaNedPaket(); } },
+    // File contents are never cached, so without SharePoint every file of the package would be missing.
+    { key: 'paket', text: strings.LaddaNedPaket, iconProps: { iconName: 'ZipFolder' }, disabled: skriver || !!skrivskydd, onClick: () => { void laddaNedPaket(); } },
     ...(redigera ? [
       { key: 'punkt', text: strings.NyPunkt, iconProps: { iconName: 'Add' }, disabled: !!skrivskydd, onClick: () => satFormular({ typ: 'punkt' }) },
       { key: 'ladda', text: strings.LaddaUppHandling, iconProps: { iconName: 'Upload' }, disabled: !!skrivskydd, onClick: () => satFormular({ typ: 'handling' }) },
@@ -157,6 +158,7 @@ export function MotesVy(props: IMotesVyProps): JSX.Element {
       <Stack tokens={{ childrenGap: 16 }}>
         <Laddningsstatus laddar={laddar && !vy} fel={fel} laddaOm={laddaOm} />
         {skrivskydd && vy && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{skrivskydd}</MessageBar>}
+        {vy?.sekretessOtillganglig && <MessageBar messageBarType={MessageBarType.info} isMultiline>{strings.SekretessOtillganglig}</MessageBar>}
         {vy && s && (
           <>
             <Stack tokens={{ childrenGap: 4 }}>

@@ -199,6 +199,10 @@ define([], function () {
     AnslagForvaringsplats: 'Where the minutes are kept',
     AnslagUppsatt: 'Posted on',
     AnslagSistaDag: 'Last day for appeal (laglighetsprövning)',
-    AnslagNedtagning: 'Comes down on'
+    AnslagNedtagning: 'Comes down on',
+    SekretessOtillganglig: 'Confidential documents are not shown right now: they are never stored on the device and SharePoint cannot be reached.',
+    AnslagTid: 'Time',
+    AnslagPlats: 'Place',
+    AnslagArenden: 'Matters to be dealt with'
   };
 });

@@ -199,6 +199,10 @@ declare interface IMotesportalWebPartStrings {
   AnslagUppsatt: string;
   AnslagSistaDag: string;
   AnslagNedtagning: string;
+  SekretessOtillganglig: string;
+  AnslagTid: string;
+  AnslagPlats: string;
+  AnslagArenden: string;
 }
 
 declare module 'MotesportalWebPartStrings' {

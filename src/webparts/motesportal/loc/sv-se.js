@@ -199,6 +199,10 @@ define([], function () {
     AnslagForvaringsplats: 'Protokollets förvaringsplats',
     AnslagUppsatt: 'Anslaget den',
     AnslagSistaDag: 'Sista dag för överklagande (laglighetsprövning)',
-    AnslagNedtagning: 'Tas ned den'
+    AnslagNedtagning: 'Tas ned den',
+    SekretessOtillganglig: 'Sekretesshandlingar visas inte just nu: de sparas aldrig på enheten och SharePoint kan inte nås.',
+    AnslagTid: 'Klockan',
+    AnslagPlats: 'Plats',
+    AnslagArenden: 'Ärenden som ska behandlas'
   };
 });
