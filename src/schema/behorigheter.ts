@@ -49,12 +49,18 @@ export const SEKRETESS_BEHORIGHETER: Matris = {
   allmanhet: 'Ingen', ledamot: 'Läsa', handlaggare: 'Ingen', namndsekreterare: 'Bidra', kommunservice: 'Ingen', admin: 'Fullständig behörighet'
 };
 
-/** The register holds personal data about loans: kommunservice keeps it, a ledamot sees only what the app shows of their own loan. */
+/**
+ * The register holds personal data about loans: kommunservice keeps it; a borrower reads only their
+ * own loan and device, shared with them item by item (which needs ManagePermissions, so Full Control).
+ */
 export const REGISTER_BEHORIGHETER: Matris = {
-  allmanhet: 'Ingen', ledamot: 'Ingen', handlaggare: 'Ingen', namndsekreterare: 'Ingen', kommunservice: 'Bidra', admin: 'Fullständig behörighet'
+  allmanhet: 'Ingen', ledamot: 'Ingen', handlaggare: 'Ingen', namndsekreterare: 'Ingen', kommunservice: 'Fullständig behörighet', admin: 'Fullständig behörighet'
 };
 
-/** Incidents are reported by the borrower and handled by kommunservice. */
+/**
+ * Incidents and receipts are added by the borrower and handled by kommunservice; the lists let a
+ * borrower see and change only their own rows (radsakerhet), kommunservice (Full Control) all.
+ */
 export const HANDELSE_BEHORIGHETER: Matris = { ...REGISTER_BEHORIGHETER, ledamot: 'Bidra' };
 
 export const RIKTLINJE_BEHORIGHETER: Matris = lasForAlla(['kommunservice']);

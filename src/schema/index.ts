@@ -1,6 +1,6 @@
 /** Every list and library of the product, in the order they can be created (lookups last). */
 import { AnslagLista, DagordningLista, HandlingarBibliotek, JusteringarLista, OrganLista, ProtokollBibliotek, SammantradenLista, SekretessBibliotek } from './moten';
-import { HandelserLista, LanLista, RiktlinjerBibliotek, SurfplattorLista } from './surfplattor';
+import { HandelserLista, KvittenserLista, LanLista, RiktlinjerBibliotek, SurfplattorLista } from './surfplattor';
 import { IListDef } from './types';
 import { RedovisningarBibliotek, UppdragLista } from './uppdrag';
 
@@ -17,6 +17,7 @@ export const ALLA_LISTOR: readonly IListDef[] = [
   SurfplattorLista,
   LanLista,
   HandelserLista,
+  KvittenserLista,
   RiktlinjerBibliotek,
   RedovisningarBibliotek
 ];

@@ -1,11 +1,15 @@
 /** The tablet register of seed 004: devices, loans, incidents and the guideline library. */
+import { INCIDENTTYPER, KOSTNADSANSVAR as INCIDENT_KOSTNADSANSVAR } from '../domain/incident';
+import { ENHETSSTATUS, LANSTATUS, SIGNERINGSSATT } from '../domain/surfplatta';
 import { HANDELSE_BEHORIGHETER, REGISTER_BEHORIGHETER, RIKTLINJE_BEHORIGHETER } from './behorigheter';
 import { IListDef } from './types';
 
-export const ENHETSSTATUSAR = ['I lager', 'Utlånad', 'På service', 'Återlämnad', 'Stulen', 'Förlorad', 'Kasserad'] as const;
-export const HANDELSETYPER = ['Skada', 'Stöld', 'Förlust'] as const;
-export const KOSTNADSANSVAR = ['Ej bedömt', 'Kommunen', 'Låntagaren (självrisk)'] as const;
+/** The state machine (domain/surfplatta.ts) and the incident rules (domain/incident.ts) own these values. */
+export const ENHETSSTATUSAR = ENHETSSTATUS;
+export const HANDELSETYPER = INCIDENTTYPER;
+export const KOSTNADSANSVAR = INCIDENT_KOSTNADSANSVAR;
 export const HANDELSESTATUSAR = ['Öppen', 'Stängd'] as const;
+export const KVITTENSTYPER = ['Utlämning', 'Återlämning'] as const;
 
 export const SurfplattaFalt = {
   Stoldmarkning: 'Title',
@@ -47,7 +51,9 @@ export const LanFalt = {
   KvitteradTid: 'KvitteradTid',
   KvittensUrl: 'KvittensUrl',
   SkickVidRetur: 'SkickVidRetur',
-  Anonymiserad: 'Anonymiserad'
+  Anonymiserad: 'Anonymiserad',
+  Status: 'LanStatus',
+  AterKvittensUrl: 'AterKvittensUrl'
 } as const;
 
 export const LanLista = {
@@ -62,17 +68,19 @@ export const LanLista = {
     { internalName: LanFalt.Surfplatta, displayName: 'Surfplatta', kind: 'Lookup', lookupList: 'Surfplattor', required: true, indexed: true },
     { internalName: LanFalt.Lantagare, displayName: 'Låntagare', kind: 'User', indexed: true },
     { internalName: LanFalt.MandatSlut, displayName: 'Uppdraget slutar', kind: 'DateOnly', required: true, indexed: true },
-    { internalName: LanFalt.Utlamnad, displayName: 'Utlämnad', kind: 'DateOnly', required: true },
+    { internalName: LanFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: LANSTATUS, defaultValue: 'Väntar på kvittens', indexed: true },
+    { internalName: LanFalt.Utlamnad, displayName: 'Utlämnad', kind: 'DateOnly' },
     { internalName: LanFalt.Aterlamnad, displayName: 'Återlämnad', kind: 'DateOnly', indexed: true },
     { internalName: LanFalt.RiktlinjeVersion, displayName: 'Kvitterad riktlinje (version)', kind: 'Text', required: true },
     { internalName: LanFalt.KvitteradAv, displayName: 'Kvitterad av', kind: 'Text' },
     { internalName: LanFalt.KvitteradTid, displayName: 'Kvitterad', kind: 'DateTime' },
     { internalName: LanFalt.KvittensUrl, displayName: 'Kvittens (PDF)', kind: 'Text' },
+    { internalName: LanFalt.AterKvittensUrl, displayName: 'Kvittens vid återlämning (PDF)', kind: 'Text' },
     { internalName: LanFalt.SkickVidRetur, displayName: 'Skick vid återlämning', kind: 'Note' },
     { internalName: LanFalt.Anonymiserad, displayName: 'Anonymiserad', kind: 'Boolean', defaultValue: '0' }
   ],
   behorigheter: REGISTER_BEHORIGHETER,
-  views: [{ title: 'Alla lån', default: true, fields: [LanFalt.Rubrik, LanFalt.Surfplatta, LanFalt.Lantagare, LanFalt.Utlamnad, LanFalt.MandatSlut, LanFalt.Aterlamnad] }]
+  views: [{ title: 'Alla lån', default: true, fields: [LanFalt.Rubrik, LanFalt.Surfplatta, LanFalt.Lantagare, LanFalt.Status, LanFalt.Utlamnad, LanFalt.MandatSlut, LanFalt.Aterlamnad] }]
 } as const satisfies IListDef;
 
 export const HandelseFalt = {
@@ -84,7 +92,8 @@ export const HandelseFalt = {
   Checklista: 'Checklista',
   Kostnadsansvar: 'Kostnadsansvar',
   Status: 'HandelseStatus',
-  Rapporterad: 'Rapporterad'
+  Rapporterad: 'Rapporterad',
+  Lan: 'Lan'
 } as const;
 
 export const HandelserLista = {
@@ -105,10 +114,46 @@ export const HandelserLista = {
       description: 'Åtgärderna efter stöld eller förlust, med vem som gjorde vad och när.' },
     { internalName: HandelseFalt.Kostnadsansvar, displayName: 'Kostnadsansvar', kind: 'Choice', choices: KOSTNADSANSVAR, defaultValue: 'Ej bedömt' },
     { internalName: HandelseFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: HANDELSESTATUSAR, defaultValue: 'Öppen', indexed: true },
-    { internalName: HandelseFalt.Rapporterad, displayName: 'Rapporterad', kind: 'DateTime', required: true, indexed: true }
+    { internalName: HandelseFalt.Rapporterad, displayName: 'Rapporterad', kind: 'DateTime', required: true, indexed: true },
+    { internalName: HandelseFalt.Lan, displayName: 'Lån', kind: 'Lookup', lookupList: 'Lan', indexed: true }
   ],
   behorigheter: HANDELSE_BEHORIGHETER,
+  radsakerhet: { lasa: 'egna', skriva: 'egna' },
   views: [{ title: 'Alla händelser', default: true, fields: [HandelseFalt.Rubrik, HandelseFalt.Surfplatta, HandelseFalt.Typ, HandelseFalt.Status, HandelseFalt.Rapporterad] }]
+} as const satisfies IListDef;
+
+export const KvittensFalt = {
+  Rubrik: 'Title',
+  Lan: 'Lan',
+  Typ: 'KvittensTyp',
+  RiktlinjeVersion: 'RiktlinjeVersion',
+  Signeringssatt: 'Signeringssatt',
+  SkrivetNamn: 'SkrivetNamn'
+} as const;
+
+/**
+ * Signed receipts of check-out and return, one row each with the PDF as its attachment. The borrower
+ * adds their own check-out receipt: SharePoint sets the row's author and time, which is what ties the
+ * signature to their Microsoft 365 identity; the list lets them see and change only their own rows.
+ */
+export const KvittenserLista = {
+  key: 'Kvittenser',
+  title: 'Kvittenser',
+  url: 'Lists/Kvittenser',
+  template: 'GenericList',
+  description: 'Kvittenser av riktlinjen vid utlämning och av återlämning, med PDF som bilaga.',
+  versioning: true,
+  fields: [
+    { internalName: KvittensFalt.Rubrik, displayName: 'Rubrik', kind: 'Text', required: true },
+    { internalName: KvittensFalt.Lan, displayName: 'Lån', kind: 'Lookup', lookupList: 'Lan', required: true, indexed: true },
+    { internalName: KvittensFalt.Typ, displayName: 'Typ', kind: 'Choice', required: true, choices: KVITTENSTYPER },
+    { internalName: KvittensFalt.RiktlinjeVersion, displayName: 'Riktlinjens version', kind: 'Text', required: true },
+    { internalName: KvittensFalt.Signeringssatt, displayName: 'Signering', kind: 'Choice', required: true, choices: SIGNERINGSSATT },
+    { internalName: KvittensFalt.SkrivetNamn, displayName: 'Skrivet namn', kind: 'Text' }
+  ],
+  behorigheter: HANDELSE_BEHORIGHETER,
+  radsakerhet: { lasa: 'egna', skriva: 'egna' },
+  views: [{ title: 'Alla kvittenser', default: true, fields: [KvittensFalt.Rubrik, KvittensFalt.Lan, KvittensFalt.Typ, KvittensFalt.RiktlinjeVersion, 'Author', 'Created'] }]
 } as const satisfies IListDef;
 
 export const RiktlinjeFalt = {

@@ -1,0 +1,125 @@
+/**
+ * The life of a lent tablet (seed 004): a pure state machine for the device and the rules of a
+ * loan. The register, the services and the UI ask these functions, so an illegal step is refused
+ * the same way everywhere.
+ */
+import { addDays, format, parseISO, subYears } from 'date-fns';
+import { isIsoDate, IsoDate } from './dates';
+
+export const ENHETSSTATUS = ['I lager', 'Utlånad', 'På service', 'Återlämnad', 'Stulen', 'Förlorad', 'Kasserad'] as const;
+export type Enhetsstatus = (typeof ENHETSSTATUS)[number];
+
+/** What can happen to a device. */
+export const ENHETSHANDELSER = ['Utlamna', 'TillService', 'FranService', 'Aterlamna', 'TillLager', 'Stold', 'Forlust', 'Aterfunnen', 'Kassera'] as const;
+export type Enhetshandelse = (typeof ENHETSHANDELSER)[number];
+
+const OVERGANGAR: Readonly<Record<Enhetshandelse, readonly Enhetsstatus[]>> = {
+  // Handed out against a signed receipt.
+  Utlamna: ['I lager'],
+  TillService: ['I lager', 'Utlånad', 'Återlämnad'],
+  // Back to the borrower when the loan goes on, else to stock (see nastaStatus).
+  FranService: ['På service'],
+  Aterlamna: ['Utlånad', 'På service'],
+  // A returned device is checked and wiped before it can be lent again.
+  TillLager: ['Återlämnad'],
+  Stold: ['I lager', 'Utlånad', 'På service', 'Återlämnad'],
+  Forlust: ['I lager', 'Utlånad', 'På service', 'Återlämnad'],
+  Aterfunnen: ['Stulen', 'Förlorad'],
+  Kassera: ['I lager', 'Återlämnad', 'På service', 'Stulen', 'Förlorad']
+};
+
+export type Statusfel = 'OtillatenOvergang' | 'Kasserad' | 'AktivtLanSaknas' | 'AktivtLanFinns';
+
+export type Statusresultat = { ok: true; status: Enhetsstatus } | { ok: false; fel: Statusfel; fran: Enhetsstatus; handelse: Enhetshandelse };
+
+/**
+ * The device's next status, or why the step is refused. `harAktivtLan`: the device has a loan
+ * that is handed out and not returned (decides where a device goes from service, and that a
+ * device on loan cannot be scrapped).
+ */
+export function nastaStatus(fran: Enhetsstatus, handelse: Enhetshandelse, harAktivtLan: boolean): Statusresultat {
+  if (fran === 'Kasserad') return { ok: false, fel: 'Kasserad', fran, handelse };
+  if (!OVERGANGAR[handelse].includes(fran)) return { ok: false, fel: 'OtillatenOvergang', fran, handelse };
+  switch (handelse) {
+    case 'Utlamna':
+      return harAktivtLan ? { ok: false, fel: 'AktivtLanFinns', fran, handelse } : { ok: true, status: 'Utlånad' };
+    case 'FranService':
+      return { ok: true, status: harAktivtLan ? 'Utlånad' : 'I lager' };
+    case 'Aterlamna':
+      return harAktivtLan ? { ok: true, status: 'Återlämnad' } : { ok: false, fel: 'AktivtLanSaknas', fran, handelse };
+    case 'TillService':
+      return { ok: true, status: 'På service' };
+    case 'TillLager':
+    case 'Aterfunnen':
+      return { ok: true, status: 'I lager' };
+    case 'Stold':
+      return { ok: true, status: 'Stulen' };
+    case 'Forlust':
+      return { ok: true, status: 'Förlorad' };
+    case 'Kassera':
+      return harAktivtLan ? { ok: false, fel: 'AktivtLanFinns', fran, handelse } : { ok: true, status: 'Kasserad' };
+  }
+}
+
+/** The steps that are allowed from a status (for offering only those in the UI). */
+export function tillatnaHandelser(fran: Enhetsstatus, harAktivtLan: boolean): Enhetshandelse[] {
+  return ENHETSHANDELSER.filter((h) => nastaStatus(fran, h, harAktivtLan).ok);
+}
+
+export function arEnhetsstatus(v: unknown): v is Enhetsstatus {
+  return typeof v === 'string' && (ENHETSSTATUS as readonly string[]).includes(v);
+}
+
+// ---- loans -----------------------------------------------------------------------------------
+
+export const LANSTATUS = ['Väntar på kvittens', 'Utlånad', 'Återlämnad'] as const;
+export type Lanstatus = (typeof LANSTATUS)[number];
+
+export const SIGNERINGSSATT = ['Ritad signatur', 'Skrivet namn'] as const;
+export type Signeringssatt = (typeof SIGNERINGSSATT)[number];
+
+export type Kvittensfel = 'NamnSaknas' | 'NamnStammerInte' | 'SignaturSaknas' | 'RiktlinjeEjLast';
+
+/**
+ * The borrower's acknowledgement: they have opened the guideline to the end and either drew a
+ * signature or typed their own name (compared with their Microsoft 365 name, case and accents
+ * aside, so a typo is caught but "Asa" for "Åsa" is not refused).
+ */
+export function valideraKvittens(k: { satt: Signeringssatt; skrivetNamn?: string; harRitning?: boolean; riktlinjenLast: boolean }, namnIM365: string): Kvittensfel | undefined {
+  if (!k.riktlinjenLast) return 'RiktlinjeEjLast';
+  if (k.satt === 'Ritad signatur') return k.harRitning ? undefined : 'SignaturSaknas';
+  const skrivet = (k.skrivetNamn ?? '').trim();
+  if (!skrivet) return 'NamnSaknas';
+  return jamfortNamn(skrivet) === jamfortNamn(namnIM365) ? undefined : 'NamnStammerInte';
+}
+
+function jamfortNamn(namn: string): string {
+  return namn.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export type Lanfel = 'MandatSlutOgiltigt' | 'MandatSlutPasserat' | 'EnhetInteILager' | 'LantagareSaknas';
+
+/** A new loan: a borrower, a device in stock and a mandate end that is a real date not in the past. */
+export function valideraNyttLan(l: { lantagareId?: number; enhetsstatus: Enhetsstatus; mandatSlut: string }, idag: IsoDate): Lanfel | undefined {
+  if (!l.lantagareId) return 'LantagareSaknas';
+  if (l.enhetsstatus !== 'I lager') return 'EnhetInteILager';
+  if (!isIsoDate(l.mandatSlut)) return 'MandatSlutOgiltigt';
+  if (l.mandatSlut < idag) return 'MandatSlutPasserat';
+  return undefined;
+}
+
+/** Loans to remind: handed out, not returned, and the mandate ends within `dagar` days (or has ended). */
+export function paminnasVidMandatslut<T extends { status: Lanstatus; mandatSlut: IsoDate }>(lan: readonly T[], idag: IsoDate, dagar: number): T[] {
+  const grans = format(addDays(parseISO(idag), dagar), 'yyyy-MM-dd');
+  return lan.filter((l) => l.status === 'Utlånad' && l.mandatSlut <= grans)
+    .sort((a, b) => a.mandatSlut.localeCompare(b.mandatSlut));
+}
+
+/** Default: returned loans keep the borrower's name for two years, then are anonymised. */
+export const STANDARD_GALLRINGSAR = 2;
+
+/** Returned loans whose return lies more than `ar` years back and that are not anonymised yet. */
+export function skaAnonymiseras<T extends { status: Lanstatus; aterlamnad?: IsoDate; anonymiserad: boolean }>(lan: readonly T[], idag: IsoDate, ar: number = STANDARD_GALLRINGSAR): T[] {
+  const grans = format(subYears(parseISO(idag), ar), 'yyyy-MM-dd');
+  return lan.filter((l) => l.status === 'Återlämnad' && !l.anonymiserad && !!l.aterlamnad && l.aterlamnad < grans);
+}
