@@ -4,6 +4,7 @@
  * app are changed and the SIM is blocked; the incident cannot be closed before every step is done,
  * and every step says who did it and when.
  */
+import { lasPoster } from './jsonPoster';
 
 export const INCIDENTTYPER = ['Skada', 'Stöld', 'Förlust'] as const;
 export type Incidenttyp = (typeof INCIDENTTYPER)[number];
@@ -62,7 +63,7 @@ const POLISANMALAN = /^\d{4}-K\d{1,7}-\d{2}$/i;
 /** A new report: a description always; for theft the police report number (seed 004). */
 export function valideraRapport(r: { typ: Incidenttyp; beskrivning: string; polisanmalan?: string }): Partial<Record<'beskrivning' | 'polisanmalan', Incidentfel>> {
   const fel: Partial<Record<'beskrivning' | 'polisanmalan', Incidentfel>> = {};
-  if (!r.beskrivning.trim()) fel.beskrivning = 'BeskrivningSaknas';
+  if (!(r.beskrivning ?? '').trim()) fel.beskrivning = 'BeskrivningSaknas';
   if (r.typ === 'Stöld') {
     const nr = (r.polisanmalan ?? '').trim();
     if (!nr) fel.polisanmalan = 'PolisanmalanSaknas';
@@ -91,28 +92,39 @@ export function kanStangas(typ: Incidenttyp, gjorda: readonly IStegUtfort[], sta
   return stegKvar(typ, gjorda).length > 0 ? 'StegKvar' : undefined;
 }
 
-/** The checklist column holds the steps as JSON; unreadable entries are dropped and counted, never fatal. */
+/**
+ * One checklist entry as read from the column, or undefined when it is unreadable: an entry counts
+ * only when `utforSteg` could have recorded it (a known step, who and when, how; SparraSim with the
+ * operator's reference, Kostnadsansvar with a decision), so a hand-edited entry cannot tick off a
+ * step that was never done properly.
+ */
+function lasSteg(rad: unknown): IStegUtfort | undefined {
+  if (!rad || typeof rad !== 'object' || Array.isArray(rad)) return undefined;
+  const r = rad as Record<string, unknown>;
+  if (!(STEG as readonly unknown[]).includes(r.steg) || typeof r.av !== 'string' || typeof r.tid !== 'string' ||
+    Number.isNaN(Date.parse(r.tid)) || (r.utforande !== 'Graph' && r.utforande !== 'Manuellt')) return undefined;
+  const steg = r.steg as Steg;
+  const referens = typeof r.referens === 'string' ? r.referens : undefined;
+  const kostnadsansvar = (KOSTNADSANSVAR as readonly unknown[]).includes(r.kostnadsansvar) ? r.kostnadsansvar as Kostnadsansvar : undefined;
+  if (steg === 'SparraSim' && !(referens ?? '').trim()) return undefined;
+  if (steg === 'Kostnadsansvar' && (!kostnadsansvar || kostnadsansvar === 'Ej bedömt')) return undefined;
+  return {
+    steg, av: r.av, epost: typeof r.epost === 'string' ? r.epost : '', tid: r.tid, utforande: r.utforande,
+    ...(referens !== undefined ? { referens } : {}),
+    ...(kostnadsansvar ? { kostnadsansvar } : {})
+  };
+}
+
+/**
+ * The checklist column holds the steps as JSON. A hand-edited or truncated column is never fatal:
+ * readable entries are kept (also those before the cut in a column that no longer parses),
+ * unreadable ones dropped and counted. A step appears once: a later entry for a step already read
+ * is counted as unreadable (`utforSteg` never records a step twice).
+ */
 export function lasChecklista(text: unknown): { gjorda: IStegUtfort[]; olasbara: number } {
-  if (typeof text !== 'string' || !text.trim()) return { gjorda: [], olasbara: 0 };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { gjorda: [], olasbara: 1 };
-  }
-  const rader = Array.isArray(data) ? (data as unknown[]) : [];
-  const gjorda: IStegUtfort[] = [];
-  for (const r of rader as Array<Record<string, unknown>>) {
-    if (r && typeof r === 'object' && (STEG as readonly unknown[]).includes(r.steg) && typeof r.av === 'string' && typeof r.tid === 'string' &&
-      !Number.isNaN(Date.parse(r.tid)) && (r.utforande === 'Graph' || r.utforande === 'Manuellt')) {
-      gjorda.push({
-        steg: r.steg as Steg, av: r.av, epost: typeof r.epost === 'string' ? r.epost : '', tid: r.tid, utforande: r.utforande,
-        ...(typeof r.referens === 'string' ? { referens: r.referens } : {}),
-        ...((KOSTNADSANSVAR as readonly unknown[]).includes(r.kostnadsansvar) ? { kostnadsansvar: r.kostnadsansvar as Kostnadsansvar } : {})
-      });
-    }
-  }
-  return { gjorda, olasbara: (Array.isArray(data) ? rader.length : 1) - gjorda.length };
+  const { poster, olasbara } = lasPoster(text, lasSteg);
+  const gjorda = poster.filter((p, i) => poster.findIndex((q) => q.steg === p.steg) === i);
+  return { gjorda, olasbara: olasbara + poster.length - gjorda.length };
 }
 
 export function skrivChecklista(gjorda: readonly IStegUtfort[]): string {

@@ -8,6 +8,7 @@
  */
 import { daysBetween, IsoDate, swedishDate } from './dates';
 import { justerasSenast } from './frister';
+import { lasPoster } from './jsonPoster';
 
 export const JUSTERINGSSTATUS = ['Utkast', 'Under justering', 'Justerat'] as const;
 export type Justeringsstatus = (typeof JUSTERINGSSTATUS)[number];
@@ -198,54 +199,6 @@ function lasGodkannande(r: unknown): IGodkannande | undefined {
   };
 }
 
-/** The index of the `}` that closes the object opened at `start`, or -1 when the text ends first. */
-function slutPaObjekt(text: string, start: number): number {
-  let djup = 0;
-  let iStrang = false;
-  let escape = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (iStrang) {
-      if (escape) escape = false;
-      else if (c === '\\') escape = true;
-      else if (c === '"') iStrang = false;
-    } else if (c === '"') iStrang = true;
-    else if (c === '{') djup++;
-    else if (c === '}' && --djup === 0) return i;
-  }
-  return -1;
-}
-
-/**
- * What can be saved of a log that does not parse as JSON (cut off, or edited by hand): every
- * `{…}` that parses on its own, in order, and how many stretches of other text lay between them
- * (brackets, commas and white space aside). A log is small, so trying each `{` is cheap.
- */
-function raddaPoster(text: string): { rader: unknown[]; skrap: number } {
-  const rader: unknown[] = [];
-  let skrap = 0;
-  let luckaFran = 0;
-  const lucka = (till: number): void => {
-    if (text.slice(luckaFran, till).replace(/[[\],\s]/g, '')) skrap++;
-  };
-  for (let i = text.indexOf('{'); i >= 0 && i < text.length; i = text.indexOf('{', i + 1)) {
-    const slut = slutPaObjekt(text, i);
-    if (slut < 0) continue;
-    let rad: unknown;
-    try {
-      rad = JSON.parse(text.slice(i, slut + 1));
-    } catch {
-      continue;
-    }
-    lucka(i);
-    rader.push(rad);
-    luckaFran = slut + 1;
-    i = slut;
-  }
-  lucka(text.length);
-  return { rader, skrap };
-}
-
 /**
  * The Justeringslogg column holds the approvals as JSON. A hand-edited or truncated log must not
  * stop the justering: unreadable entries are dropped and reported, readable ones kept, also when the
@@ -253,25 +206,8 @@ function raddaPoster(text: string): { rader: unknown[]; skrap: number } {
  * A log that does not parse reports at least one unreadable entry, so the damage is seen.
  */
 export function lasJusteringslogg(text: unknown): { godkannanden: IGodkannande[]; olasbara: number } {
-  if (typeof text !== 'string' || !text.trim()) return { godkannanden: [], olasbara: 0 };
-  let rader: unknown[];
-  let skrap = 0;
-  let trasig = false;
-  try {
-    const data: unknown = JSON.parse(text);
-    if (!Array.isArray(data)) return { godkannanden: [], olasbara: 1 };
-    rader = data;
-  } catch {
-    ({ rader, skrap } = raddaPoster(text));
-    trasig = true;
-  }
-  const godkannanden: IGodkannande[] = [];
-  for (const r of rader) {
-    const g = lasGodkannande(r);
-    if (g) godkannanden.push(g);
-  }
-  const olasbara = rader.length - godkannanden.length + skrap;
-  return { godkannanden, olasbara: trasig ? Math.max(1, olasbara) : olasbara };
+  const { poster, olasbara } = lasPoster(text, lasGodkannande);
+  return { godkannanden: poster, olasbara };
 }
 
 export function skrivJusteringslogg(godkannanden: readonly IGodkannande[]): string {

@@ -3,7 +3,7 @@
  * loan. The register, the services and the UI ask these functions, so an illegal step is refused
  * the same way everywhere.
  */
-import { addDays, format, parseISO, subYears } from 'date-fns';
+import { addDays, addYears, format, parseISO } from 'date-fns';
 import { isIsoDate, IsoDate } from './dates';
 
 export const ENHETSSTATUS = ['I lager', 'Utlånad', 'På service', 'Återlämnad', 'Stulen', 'Förlorad', 'Kasserad'] as const;
@@ -24,6 +24,7 @@ const OVERGANGAR: Readonly<Record<Enhetshandelse, readonly Enhetsstatus[]>> = {
   TillLager: ['Återlämnad'],
   Stold: ['I lager', 'Utlånad', 'På service', 'Återlämnad'],
   Forlust: ['I lager', 'Utlånad', 'På service', 'Återlämnad'],
+  // Found again: back to the borrower when the loan goes on, else to stock (see nastaStatus).
   Aterfunnen: ['Stulen', 'Förlorad'],
   Kassera: ['I lager', 'Återlämnad', 'På service', 'Stulen', 'Förlorad']
 };
@@ -39,18 +40,19 @@ export type Statusresultat = { ok: true; status: Enhetsstatus } | { ok: false; f
  */
 export function nastaStatus(fran: Enhetsstatus, handelse: Enhetshandelse, harAktivtLan: boolean): Statusresultat {
   if (fran === 'Kasserad') return { ok: false, fel: 'Kasserad', fran, handelse };
-  if (!OVERGANGAR[handelse].includes(fran)) return { ok: false, fel: 'OtillatenOvergang', fran, handelse };
+  // A value from a list or a request may be no event at all: refused, never thrown.
+  if (!Object.prototype.hasOwnProperty.call(OVERGANGAR, handelse) || !OVERGANGAR[handelse].includes(fran)) return { ok: false, fel: 'OtillatenOvergang', fran, handelse };
   switch (handelse) {
     case 'Utlamna':
       return harAktivtLan ? { ok: false, fel: 'AktivtLanFinns', fran, handelse } : { ok: true, status: 'Utlånad' };
     case 'FranService':
+    case 'Aterfunnen':
       return { ok: true, status: harAktivtLan ? 'Utlånad' : 'I lager' };
     case 'Aterlamna':
       return harAktivtLan ? { ok: true, status: 'Återlämnad' } : { ok: false, fel: 'AktivtLanSaknas', fran, handelse };
     case 'TillService':
       return { ok: true, status: 'På service' };
     case 'TillLager':
-    case 'Aterfunnen':
       return { ok: true, status: 'I lager' };
     case 'Stold':
       return { ok: true, status: 'Stulen' };
@@ -93,8 +95,12 @@ export function valideraKvittens(k: { satt: Signeringssatt; skrivetNamn?: string
   return jamfortNamn(skrivet) === jamfortNamn(namnIM365) ? undefined : 'NamnStammerInte';
 }
 
+/** Letters that are not a base letter plus an accent in Unicode, written as a keyboard without them would. */
+const UTAN_DIAKRIT: Readonly<Record<string, string>> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ł: 'l', ŋ: 'n', ŧ: 't', þ: 'th', ı: 'i' };
+
 function jamfortNamn(namn: string): string {
-  return namn.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return namn.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[æøœßđðłŋŧþı]/g, (c) => UTAN_DIAKRIT[c]).replace(/\s+/g, ' ').trim();
 }
 
 export type Lanfel = 'MandatSlutOgiltigt' | 'MandatSlutPasserat' | 'EnhetInteILager' | 'LantagareSaknas';
@@ -108,18 +114,26 @@ export function valideraNyttLan(l: { lantagareId?: number; enhetsstatus: Enhetss
   return undefined;
 }
 
-/** Loans to remind: handed out, not returned, and the mandate ends within `dagar` days (or has ended). */
+/**
+ * Loans to remind, soonest first: handed out, not returned, and the mandate ends within `dagar`
+ * days (or has ended). A loan without a readable mandate end is left out: a reminder would name no
+ * date and could reach someone whose mandate goes on for years.
+ */
 export function paminnasVidMandatslut<T extends { status: Lanstatus; mandatSlut: IsoDate }>(lan: readonly T[], idag: IsoDate, dagar: number): T[] {
   const grans = format(addDays(parseISO(idag), dagar), 'yyyy-MM-dd');
-  return lan.filter((l) => l.status === 'Utlånad' && l.mandatSlut <= grans)
+  return lan.filter((l) => l.status === 'Utlånad' && isIsoDate(l.mandatSlut) && l.mandatSlut <= grans)
     .sort((a, b) => a.mandatSlut.localeCompare(b.mandatSlut));
 }
 
 /** Default: returned loans keep the borrower's name for two years, then are anonymised. */
 export const STANDARD_GALLRINGSAR = 2;
 
-/** Returned loans whose return lies more than `ar` years back and that are not anonymised yet. */
+/**
+ * Returned loans whose return lies more than `ar` years back and that are not anonymised yet: the
+ * name is kept up to and including the anniversary of the return (28 February for a return on
+ * 29 February) and anonymised from the day after. A return date that cannot be read is left out.
+ */
 export function skaAnonymiseras<T extends { status: Lanstatus; aterlamnad?: IsoDate; anonymiserad: boolean }>(lan: readonly T[], idag: IsoDate, ar: number = STANDARD_GALLRINGSAR): T[] {
-  const grans = format(subYears(parseISO(idag), ar), 'yyyy-MM-dd');
-  return lan.filter((l) => l.status === 'Återlämnad' && !l.anonymiserad && !!l.aterlamnad && l.aterlamnad < grans);
+  return lan.filter((l) => l.status === 'Återlämnad' && !l.anonymiserad && isIsoDate(l.aterlamnad) &&
+    format(addYears(parseISO(l.aterlamnad), ar), 'yyyy-MM-dd') < idag);
 }
