@@ -77,3 +77,15 @@ export function forstaMedRoll(roll: IEmulatorAnvandare['roll']): IEmulatorAnvand
 
 /** The ledamöter who have a tablet on loan; device i of the register and of Intune is theirs. */
 export const DEMO_LANTAGARE: readonly IEmulatorAnvandare[] = DEMO_ANVANDARE.filter((a) => a.roll === 'ledamot').slice(0, 36);
+
+/**
+ * Who holds device i of the register and of Intune (its loan is handed out and not returned):
+ * the borrowers of devices 1–35. Device 0 was returned by the workbench's ledamot, whose new
+ * device (36) waits for her receipt and is not enrolled to her yet; the rest are in stock, on
+ * service, scrapped or lost (emulator/demo/surfplattor.ts).
+ */
+export const DEMO_INNEHAV: ReadonlyArray<IEmulatorAnvandare | undefined> =
+  Array.from({ length: 44 }, (_, i) => (i >= 1 && i <= 35 ? DEMO_LANTAGARE[i] : undefined));
+
+/** Ledamöter who held a tablet in earlier terms and none now: their returned loans are old enough to anonymise. */
+export const DEMO_TIDIGARE_LANTAGARE: readonly IEmulatorAnvandare[] = DEMO_ANVANDARE.filter((a) => a.roll === 'ledamot').slice(36);

@@ -9,23 +9,19 @@ import { skapaSlump } from '../core';
 import { IsoDate } from '../../src/domain/dates';
 import { UPPDRAG_STATUSAR, UppdragStatus } from '../../src/domain/uppdrag';
 import { tillSpDatum } from '../../src/data/spDatum';
-import { HandelseFalt, HandelserLista, LanFalt, LanLista, RiktlinjeFalt, RiktlinjerBibliotek, SurfplattaFalt, SurfplattorLista } from '../../src/schema/surfplattor';
 import { IListDef } from '../../src/schema';
 import { UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
 import { ILista, SpLager } from '../sharepoint/lager';
-import { DEMO_ENHETER } from '../graph/intune';
-import { DEMO_LANTAGARE } from './anvandare';
 import { IMotesResultat, seedaMoten } from './moten';
+import { ISurfplatteResultat, seedaSurfplattor } from './surfplattor';
 
 const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
 const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
 /** An instant on a Swedish calendar day at a Swedish clock hour. */
 const tidpunkt = (d: IsoDate, timme = 9): string => new Date(Date.parse(tillSpDatum(d)) + timme * 3600 * 1000).toISOString().replace(/\.000Z$/, 'Z');
-const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 const ADMIN = 50;
 const HANDLAGGARE = [20, 21, 22];
-const KOMMUNSERVICE = 40;
 
 function lista(lager: SpLager, def: IListDef): ILista {
   const l = lager.listaMedUrl(`${lager.sitePath}/${def.url}`);
@@ -82,11 +78,8 @@ const HANTERING: Record<UppdragStatus, string[]> = {
   ForeslasAvskrivas: ['Föreslås avskrivas: inaktuellt efter senare beslut.', 'Föreslås avskrivas: ingår i annat uppdrag.']
 };
 
-export interface IDemoResultat extends IMotesResultat {
+export interface IDemoResultat extends IMotesResultat, ISurfplatteResultat {
   uppdrag: number;
-  surfplattor: number;
-  lan: number;
-  handelser: number;
 }
 
 export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoResultat {
@@ -150,81 +143,9 @@ export function seedaDemoData(lager: SpLager, idag: IsoDate, fro = 2020): IDemoR
 
   // ---- Organ, sammanträden, dagordning, handlingar, protokoll, anslag (own PRNG: changes there leave the rest alone) ----
   const moten = seedaMoten(lager, idag, fro + 1);
-  const resultat: IDemoResultat = { uppdrag: uppdrag.objekt.size, ...moten, surfplattor: 0, lan: 0, handelser: 0 };
+  const resultat: IDemoResultat = { uppdrag: uppdrag.objekt.size, ...moten, surfplattor: 0, lan: 0, handelser: 0, kvittenser: 0 };
 
-  // ---- Riktlinjer, surfplattor, lån, händelser ----
-  const riktlinjer = lista(lager, RiktlinjerBibliotek);
-  [['2017-05-29', '1.0', 'KF 2017-05-29 § 58'], ['2023-03-27', '2.0', 'KF 2023-03-27 § 31']].forEach(([fran, version, beslut]) => {
-    const r = lager.skapaObjekt(riktlinjer, {
-      [RiktlinjeFalt.Rubrik]: 'Riktlinje för digital möteshantering för politiker', [RiktlinjeFalt.Version]: version,
-      [RiktlinjeFalt.GallerFran]: tillSpDatum(fran), [RiktlinjeFalt.Beslut]: beslut
-    }, KOMMUNSERVICE, tidpunkt(fran));
-    r.fil = { namn: `riktlinje-digital-moteshantering-v${version}.txt`, innehall: text(RIKTLINJE_TEXT), uniqueId: r.GUID };
-  });
-  const plattor = lista(lager, SurfplattorLista);
-  const lan = lista(lager, LanLista);
-  const handelser = lista(lager, HandelserLista);
-  const lantagare = DEMO_LANTAGARE;
-  // KF's term ends on 14 October of an election year (2026, 2030, …).
-  let valar = Number(idag.slice(0, 4));
-  while (valar % 4 !== 2 || `${valar}-10-14` <= idag) valar++;
-  const mandatSlut = `${valar}-10-14`;
-  const STATUS_EFTER_LAN = ['I lager', 'I lager', 'I lager', 'I lager', 'På service', 'Stulen', 'Förlorad', 'Kasserad'];
-  for (let i = 0; i < 44; i++) {
-    const stold = `KS-${String(1001 + i)}`;
-    const status = i < lantagare.length ? 'Utlånad' : STATUS_EFTER_LAN[i - lantagare.length];
-    const platta = lager.skapaObjekt(plattor, {
-      [SurfplattaFalt.Stoldmarkning]: stold, [SurfplattaFalt.Serienummer]: DEMO_ENHETER[i].serialNumber,
-      [SurfplattaFalt.Modell]: i % 3 === 0 ? 'iPad (10:e generationen)' : 'iPad Air (M2)',
-      [SurfplattaFalt.SimAbonnemang]: `Telia 0703-${String(100000 + i * 137).slice(0, 6)}`,
-      [SurfplattaFalt.IntuneId]: DEMO_ENHETER[i].id, [SurfplattaFalt.Status]: status
-    }, KOMMUNSERVICE, tidpunkt(plus(idag, -700)));
-    resultat.surfplattor++;
-    if (i < lantagare.length) {
-      const a = lantagare[i];
-      const ut = plus(idag, -heltal(300, 700));
-      lager.skapaObjekt(lan, {
-        [LanFalt.Rubrik]: `${stold} till ${a.title}`, [LanFalt.Surfplatta]: platta.Id, [LanFalt.Lantagare]: a.id,
-        // Some borrowers leave early (an ersättare's term in a nämnd), so reminders have work to do.
-        [LanFalt.MandatSlut]: tillSpDatum(i % 9 === 0 ? plus(idag, heltal(5, 40)) : mandatSlut),
-        [LanFalt.Utlamnad]: tillSpDatum(ut), [LanFalt.RiktlinjeVersion]: '2.0', [LanFalt.KvitteradAv]: a.title,
-        [LanFalt.KvitteradTid]: tidpunkt(ut, 10)
-      }, KOMMUNSERVICE, tidpunkt(ut, 10));
-      resultat.lan++;
-    }
-  }
-  const handelse = (plattaId: number, typ: string, beskrivning: string, extra: Record<string, unknown>, dagar: number, av: number): void => {
-    lager.skapaObjekt(handelser, {
-      [HandelseFalt.Rubrik]: `${typ}: ${beskrivning.slice(0, 40)}`, [HandelseFalt.Surfplatta]: plattaId, [HandelseFalt.Typ]: typ,
-      [HandelseFalt.Beskrivning]: beskrivning, [HandelseFalt.Rapporterad]: tidpunkt(plus(idag, -dagar), 9), ...extra
-    }, av, tidpunkt(plus(idag, -dagar), 9));
-    resultat.handelser++;
-  };
-  handelse(5, 'Skada', 'Spräckt skärm efter fall i sammanträdesrummet.', { [HandelseFalt.Kostnadsansvar]: 'Kommunen', [HandelseFalt.Status]: 'Stängd' }, 120, 11);
-  handelse(42, 'Stöld', 'Väska med surfplattan stulen på tågstationen.', {
-    [HandelseFalt.Polisanmalan]: '5000-K123456-25', [HandelseFalt.Status]: 'Öppen',
-    [HandelseFalt.Checklista]: JSON.stringify({ polisanmalan: { klar: true, vem: 'amina.haddad@pol.kommun.se' }, rensad: { klar: true, vem: 'tove.sjolund@kommun.se' }, losenord: { klar: false }, sim: { klar: false } })
-  }, 6, 9);
-  handelse(41, 'Skada', 'Laddporten glappar; lämnad på service.', { [HandelseFalt.Status]: 'Öppen' }, 14, KOMMUNSERVICE);
-  handelse(43, 'Förlust', 'Surfplattan glömd på buss, ej återfunnen.', { [HandelseFalt.Status]: 'Stängd', [HandelseFalt.Kostnadsansvar]: 'Låntagaren (självrisk)' }, 300, KOMMUNSERVICE);
+  // ---- The tablet register (own PRNG) ----
+  Object.assign(resultat, seedaSurfplattor(lager, idag, fro + 2));
   return resultat;
 }
-
-const RIKTLINJE_TEXT = `Riktlinje för digital möteshantering för politiker
-
-1 Omfattning
-Surfplattan är ett lån och ska återlämnas efter uppdragets slut.
-
-3.1 Säkerhet
-Surfplattan ska skyddas med kod. Stöldmärkningen får inte tas bort.
-
-3.3 Skada
-Skada ska anmälas till kommunservice med en beskrivning av hur skadan uppstått.
-
-3.4 Stöld eller förlust
-Stöld ska polisanmälas och anmälas till kommunservice med stöldmärkningens nummer. Kommunservice rensar innehållet.
-Lösenord för surfplatta, e-post och mötesverktyg byts när en ny surfplatta lämnas ut. IT spärrar SIM-abonnemanget.
-
-5 Ansvar gällande hantering av e-post
-Öppnad e-post ska diarieföras eller gallras.
-`;

@@ -1,9 +1,9 @@
 /**
  * Intune managed devices: list (with $filter on serialNumber), get, and the remote actions wipe,
- * retire and remoteLock. Only kommunservice and the site admin may use them; Graph answers
+ * retire, remoteLock and resetPasscode. Only kommunservice and the site admin may use them; Graph answers
  * everyone else 403. The demo fleet is the kommun's iPads for its förtroendevalda.
  */
-import { DEMO_LANTAGARE } from '../demo/anvandare';
+import { DEMO_INNEHAV } from '../demo/anvandare';
 import { Emulator, graphFel, IEmulatorAnvandare, IForfragan, skapaSlump } from '../core';
 import { IGraphLagerData, HanteradEnhet, IIntuneAtgard } from './lager';
 import { graphSvar, inloggad, kontext, lankMed, lasFragealternativ, lasSkiptoken, lasSokvag, skapaSkiptoken, tomtSvar, uppfyller, valj } from './odata';
@@ -127,10 +127,10 @@ export function skapaHanteradEnhet(enhet: IDemoEnhet, anvandare: IEmulatorAnvand
   };
 }
 
-/** Seeds the fleet; ledamöter and nämndsekreterare get a device each, the rest are in stock. */
+/** Seeds the fleet: each device enrolled to whoever has it on loan in the register, the rest without a user. */
 export function seedaDemoEnheter(lager: IGraphLagerData, emulator: Emulator): void {
-  // The same borrowers, device for device, as the SharePoint register's loans (emulator/demo/data.ts).
-  const lantagare = DEMO_LANTAGARE.map((l) => emulator.anvandare.find((a) => a.id === l.id));
+  // The same borrowers, device for device, as the register's loans that are handed out (emulator/demo/surfplattor.ts).
+  const lantagare = DEMO_INNEHAV.map((l) => emulator.anvandare.find((a) => a.id === l?.id));
   DEMO_ENHETER.forEach((enhet, i) => {
     lager.enheter.set(enhet.id, skapaHanteradEnhet(enhet, lantagare[i], i));
   });
@@ -199,10 +199,10 @@ export function registreraIntune(emulator: Emulator, lager: IGraphLagerData, nu:
     });
   });
 
-  emulator.rutt('POST', /^\/v1\.0\/deviceManagement\/managedDevices\/([0-9a-f-]{36})\/(wipe|retire|remoteLock)$/i, (f, traff) => {
+  emulator.rutt('POST', /^\/v1\.0\/deviceManagement\/managedDevices\/([0-9a-f-]{36})\/(wipe|retire|remoteLock|resetPasscode)$/i, (f, traff) => {
     const a = behorig(f);
     const e = enhet(traff[1]);
-    const atgard = (['wipe', 'retire', 'remoteLock'] as const).find((x) => x.toLowerCase() === traff[2].toLowerCase()) as IIntuneAtgard['atgard'];
+    const atgard = (['wipe', 'retire', 'remoteLock', 'resetPasscode'] as const).find((x) => x.toLowerCase() === traff[2].toLowerCase()) as IIntuneAtgard['atgard'];
     const tid = nu().toISOString();
     // Intune reports an action as pending until the device checks in; the emulator's devices never do.
     const resultat = (e.deviceActionResults as Array<Record<string, unknown>>).filter((r) => r.actionName !== atgard);

@@ -92,7 +92,7 @@ export interface IUtgaendePost {
 export interface IIntuneAtgard {
   enhetId: string;
   serialNumber: string;
-  atgard: 'wipe' | 'retire' | 'remoteLock';
+  atgard: 'wipe' | 'retire' | 'remoteLock' | 'resetPasscode';
   /** The user principal name of who asked for it. */
   av: string;
   tid: string;

@@ -1,6 +1,6 @@
 /** How SharePoint REST shapes lists, fields, items and users in minimal-metadata JSON. */
 import { IEmulatorAnvandare } from '../core';
-import { FALTTYPSKIND, IFalt, ILista, IObjekt, IVy, SpLager } from './lager';
+import { FALTTYPSKIND, IBilaga, IFalt, ILista, IObjekt, IVy, SpLager } from './lager';
 
 const ODATA_TYP: Record<string, string> = {
   Text: 'SP.FieldText', Note: 'SP.FieldMultiLineText', DateTime: 'SP.FieldDateTime', Choice: 'SP.FieldChoice',
@@ -135,7 +135,7 @@ export function objektJson(lager: SpLager, lista: ILista, objekt: IObjekt, selec
     AuthorId: objekt.skapadAv,
     EditorId: objekt.andradAv,
     OData__UIVersionString: `${objekt.version}.0`,
-    Attachments: false
+    Attachments: (objekt.bilagor?.length ?? 0) > 0
   };
   // SharePoint returns this only when it is asked for by name.
   if (select.includes('HasUniqueRoleAssignments')) alla.HasUniqueRoleAssignments = objekt.unika !== undefined;
@@ -157,6 +157,8 @@ export function objektJson(lager: SpLager, lista: ILista, objekt: IObjekt, selec
     }
   }
   const expanderade = new Set(expand.map((e) => e.toLowerCase()));
+  // AttachmentFiles is a navigation property: only with $expand, as an array of SP.Attachment.
+  if (expanderade.has('attachmentfiles')) alla.AttachmentFiles = (objekt.bilagor ?? []).map((b) => bilagaJson(lager, lista, objekt, b));
   const valtFor = (namn: string): string[] =>
     select.filter((s) => s.toLowerCase().startsWith(`${namn.toLowerCase()}/`)).map((s) => s.slice(namn.length + 1));
   const lagg = (namn: string): void => {
@@ -177,7 +179,8 @@ export function objektJson(lager: SpLager, lista: ILista, objekt: IObjekt, selec
   for (const s of select) {
     const [huvud] = s.split('/');
     if (s.includes('/')) {
-      lagg(huvud);
+      if (huvud === 'AttachmentFiles' && huvud in alla) rad[huvud] = alla[huvud];
+      else lagg(huvud);
     } else if (huvud in alla) {
       rad[huvud] = alla[huvud];
     } else if (`${huvud}Id` in alla && !expanderade.has(huvud.toLowerCase())) {
@@ -186,4 +189,19 @@ export function objektJson(lager: SpLager, lista: ILista, objekt: IObjekt, selec
     }
   }
   return rad;
+}
+
+/** An SP.Attachment of a list item. */
+export function bilagaJson(lager: SpLager, lista: ILista, objekt: IObjekt, b: IBilaga): Record<string, unknown> {
+  const url = lager.bilagaUrl(lista, objekt, b.namn);
+  const adress = `Web/Lists(guid'${lista.Id}')/Items(${objekt.Id})/AttachmentFiles('${b.namn.replace(/'/g, "''")}')`;
+  return {
+    'odata.type': 'SP.Attachment',
+    'odata.id': `${lager.webbplats}/_api/${adress}`,
+    'odata.editLink': adress,
+    FileName: b.namn,
+    FileNameAsPath: { DecodedUrl: b.namn },
+    ServerRelativePath: { DecodedUrl: url },
+    ServerRelativeUrl: url
+  };
 }

@@ -57,9 +57,18 @@ export interface IObjekt {
   andradAv: number;
   versioner: IVersion[];
   fil?: { namn: string; innehall: Uint8Array; uniqueId: string };
+  /** List item attachments (AttachmentFiles), in the order added; they go with the item when it is deleted. */
+  bilagor?: IBilaga[];
   /** principalId → role definition ids; undefined while the item inherits from its list. */
   unika?: Map<number, number[]>;
   iPapperskorg?: boolean;
+}
+
+/** One attachment of a list item; SharePoint keeps it at <list>/Attachments/<item id>/<name>. */
+export interface IBilaga {
+  namn: string;
+  innehall: Uint8Array;
+  skapad: string;
 }
 
 export interface IVy {
@@ -201,6 +210,22 @@ export class SpLager {
   public listaForFil(sokvag: string): ILista | undefined {
     const lagre = sokvag.toLowerCase();
     return this.listor.filter((l) => l.BaseTemplate === 101).find((l) => lagre.startsWith(`${l.url.toLowerCase()}/`));
+  }
+
+  /**
+   * A path into a list's attachment folder (`<list>/Attachments/<item id>/<name>`): the list, the
+   * item id and the file name; undefined for any other path.
+   */
+  public bilagaForSokvag(sokvag: string): { lista: ILista; id: number; namn: string } | undefined {
+    const lagre = sokvag.toLowerCase();
+    const lista = this.listor.filter((l) => l.BaseTemplate === 100).find((l) => lagre.startsWith(`${l.url.toLowerCase()}/attachments/`));
+    const m = lista ? /^\/attachments\/(\d+)\/([^/]+)$/i.exec(sokvag.slice(lista.url.length)) : null;
+    return lista && m ? { lista, id: Number(m[1]), namn: m[2] } : undefined;
+  }
+
+  /** The server-relative URL of an item's attachment, as SharePoint answers it. */
+  public bilagaUrl(l: ILista, o: IObjekt, namn: string): string {
+    return `${l.url}/Attachments/${o.Id}/${namn}`;
   }
 
   // ---- items -------------------------------------------------------------------------------

@@ -6,8 +6,8 @@
 import { randomUUID } from 'crypto';
 import { Emulator, IForfragan, json, spFel } from '../core';
 import { Behorighet, kanAndraStruktur, kanLasa, kanSkriva } from '../../src/domain/roller';
-import { IFalt, ILista, IObjekt, ROLLDEFINITIONER, SpLager } from './lager';
-import { anvandarJson, entitetsnamn, etag, faltJson, listJson, objektJson, vyJson } from './json';
+import { IBilaga, IFalt, ILista, IObjekt, ROLLDEFINITIONER, SpLager } from './lager';
+import { anvandarJson, bilagaJson, entitetsnamn, etag, faltJson, listJson, objektJson, vyJson } from './json';
 import { faltI, ochLed, OdataFel, tolkaFilter, tolkaSortering, utvardera, Uttryck } from './odata';
 
 const ATKOMST_NEKAD = 'Access denied. You do not have permission to perform this action or access this resource.';
@@ -567,6 +567,77 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     return new Response(null, { status: 200 });
   });
 
+  // ---- attachments ---------------------------------------------------------------------------
+
+  /*
+   * List item attachments as SharePoint REST has them (PnPjs item.attachmentFiles): they live and
+   * die with their item and are read with its permissions — an item the caller cannot see (its own
+   * permissions, or the list's ReadSecurity) has no attachments to them (404, as the item); adding
+   * or removing one is editing the item.
+   */
+  const BILAGA = String.raw`${OBJEKT}/attachmentfiles(?:\('((?:[^']|'')*)'\)|/getbyfilename\('((?:[^']|'')*)'\))`;
+  const bilagaFinnsInte = (): Response => spFel(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+  const hittaBilaga = (o: IObjekt, namn: string): IBilaga => {
+    const b = o.bilagor?.find((x) => x.namn.toLowerCase() === namn.toLowerCase());
+    if (!b) throw bilagaFinnsInte();
+    return b;
+  };
+  const bilagaNamn = (m: RegExpMatchArray): string => citat(m[6] ?? m[7]);
+  const bytesSvar = (innehall: Uint8Array): Response =>
+    new Response(Buffer.from(innehall), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
+  rutt('GET', `${OBJEKT}/attachmentfiles`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    return json({
+      'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.Attachments`,
+      value: (o.bilagor ?? []).map((b) => bilagaJson(lager, l, o, b))
+    });
+  });
+  rutt('POST', String.raw`${OBJEKT}/attachmentfiles/add\((?:filename=)?'((?:[^']|'')*)'\)`, async (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    h.kravSkriva(f, l, o);
+    const namn = citat(m[6]);
+    if (!namn || /["*:<>?/\\|]/.test(namn) || /^\.|\.$/.test(namn)) {
+      return spFel(400, '-2130575245, Microsoft.SharePoint.SPException', `The file name '${namn}' is invalid.`);
+    }
+    // Unlike a library's files/add there is no overwrite: an attachment of that name must be deleted first.
+    if (o.bilagor?.some((x) => x.namn.toLowerCase() === namn.toLowerCase())) {
+      return spFel(400, '-2130575257, Microsoft.SharePoint.SPException',
+        `A file with the name ${lager.bilagaUrl(l, o, namn).slice(lager.sitePath.length + 1)} already exists. It was last modified by ${lager.anvandareMedId(o.andradAv)?.loginName} on ${o.andrad}.`);
+    }
+    const b: IBilaga = { namn, innehall: new Uint8Array(await f.bytes()), skapad: lager.nu() };
+    o.bilagor = [...(o.bilagor ?? []), b];
+    return json({ 'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.Attachments/@Element`, ...bilagaJson(lager, l, o, b) });
+  });
+  rutt('GET', BILAGA, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    return json({ 'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.Attachments/@Element`, ...bilagaJson(lager, l, o, hittaBilaga(o, bilagaNamn(m))) });
+  });
+  rutt('GET', `${BILAGA}/\\$value`, (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    return bytesSvar(hittaBilaga(o, bilagaNamn(m)).innehall);
+  });
+  rutt('PUT', `${BILAGA}/\\$value`, async (f, m) => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    h.kravSkriva(f, l, o);
+    hittaBilaga(o, bilagaNamn(m)).innehall = new Uint8Array(await f.bytes());
+    return new Response(null, { status: 204 });
+  });
+  const taBortBilaga = (f: IForfragan, m: RegExpMatchArray): Response => {
+    const l = h.hittaLista(f, m);
+    const o = h.hittaObjekt(f, l, Number(m[5]));
+    h.kravSkriva(f, l, o);
+    const b = hittaBilaga(o, bilagaNamn(m));
+    o.bilagor = o.bilagor!.filter((x) => x !== b);
+    return new Response(null, { status: 200 });
+  };
+  rutt('DELETE', BILAGA, taBortBilaga);
+  rutt('POST', `${BILAGA}/recycleobject`, taBortBilaga);
+
   // ---- files -------------------------------------------------------------------------------
 
   const MAPP = String.raw`web/getfolderbyserverrelative(?:path\(decodedurl='((?:[^']|'')*)'\)|url\('((?:[^']|'')*)'\))`;
@@ -606,11 +677,35 @@ function registreraObjekt(emulator: Emulator, lager: SpLager, rutt: Rutt, LISTA:
     o.fil = { namn, innehall: new Uint8Array(innehall), uniqueId: o.fil?.uniqueId ?? randomUUID() };
     return json(filJson(l, o), 200);
   });
+  /** An attachment addressed as a file (`<list>/Attachments/<id>/<name>`), readable as its item is. */
+  const hittaBilagefil = (f: IForfragan, sokvag: string): { l: ILista; o: IObjekt; b: IBilaga } | undefined => {
+    const plats = lager.bilagaForSokvag(sokvag.startsWith('/') ? sokvag : new URL(sokvag, lager.webbplats).pathname);
+    if (!plats) return undefined;
+    const { lista: l, id, namn } = plats;
+    const o = l.objekt.get(id);
+    const b = o?.bilagor?.find((x) => x.namn.toLowerCase() === namn.toLowerCase());
+    if (!o || !b || o.iPapperskorg || !lager.serLista(l, f.anvandare) || !kanLasa(lager.objektNiva(l, o, f.anvandare)) || !lager.serObjekt(l, o, f.anvandare)) {
+      throw spFel(404, '-2130575338, System.IO.FileNotFoundException', 'File Not Found.');
+    }
+    return { l, o, b };
+  };
+  const bilagefilJson = (l: ILista, o: IObjekt, b: IBilaga): Record<string, unknown> => {
+    const url = lager.bilagaUrl(l, o, b.namn);
+    return {
+      'odata.type': 'SP.File', 'odata.id': `${lager.webbplats}/_api/Web/GetFileByServerRelativePath(decodedurl='${url.replace(/'/g, "''")}')`,
+      Name: b.namn, ServerRelativeUrl: url, Length: String(b.innehall.length), TimeCreated: b.skapad, TimeLastModified: b.skapad,
+      UIVersionLabel: '1.0', Exists: true
+    };
+  };
   rutt('GET', FIL, (f, m) => {
+    const bilaga = hittaBilagefil(f, citat(m[1] ?? m[2]));
+    if (bilaga) return json(bilagefilJson(bilaga.l, bilaga.o, bilaga.b));
     const { l, o } = hittaFil(f, citat(m[1] ?? m[2]));
     return json(filJson(l, o));
   });
   rutt('GET', `${FIL}/\\$value`, (f, m) => {
+    const bilaga = hittaBilagefil(f, citat(m[1] ?? m[2]));
+    if (bilaga) return new Response(Buffer.from(bilaga.b.innehall), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
     const { o } = hittaFil(f, citat(m[1] ?? m[2]));
     return new Response(Buffer.from(o.fil!.innehall), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
   });

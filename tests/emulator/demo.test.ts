@@ -1,5 +1,11 @@
 import { IDemo, skapaDemo } from '../../emulator/demo';
-import { DEMO_ANVANDARE, forstaMedRoll, PUBLIK_LASARE } from '../../emulator/demo/anvandare';
+import { DEMO_ANVANDARE, DEMO_INNEHAV, forstaMedRoll, PUBLIK_LASARE } from '../../emulator/demo/anvandare';
+import { DEMO_PLATTA } from '../../emulator/demo/surfplattor';
+import { PDFDocument } from 'pdf-lib';
+import { Incidenttyp, lasChecklista, stegKvar, valideraRapport } from '../../src/domain/incident';
+import { ENHETSHANDELSER, Enhetsstatus, nastaStatus, paminnasVidMandatslut, skaAnonymiseras } from '../../src/domain/surfplatta';
+import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista, RiktlinjeFalt, RiktlinjerBibliotek, SurfplattaFalt,
+  SurfplattorLista } from '../../src/schema/surfplattor';
 import { Emulator } from '../../emulator/core';
 import { ILista, IObjekt } from '../../emulator/sharepoint/lager';
 import { arAktuellt, KUNGORELSE, kungorelselage, tillkannagivande } from '../../src/domain/anslag';
@@ -285,21 +291,169 @@ describe('vad kontot för den publika webbplatsen kan läsa', () => {
 });
 
 describe('surfplattorna i registret och i Intune', () => {
-  it('är samma enheter med samma låntagare', async () => {
-    const { lager, emulator } = demo;
-    const plattor = Array.from(lager.listaMedTitel('Surfplattor')!.objekt.values());
-    const lan = Array.from(lager.listaMedTitel('Lån')!.objekt.values());
+  const rader = (def: { title: string }): IObjekt[] => Array.from(lista(demo, def).objekt.values());
+  const lanStatus = (l: IObjekt): string => String(l.varden[LanFalt.Status]);
+  const som = (a: { email: string }) => (sokvag: string): Promise<Response> =>
+    demo.emulator.fetch(`${demo.emulator.konfig.webbplats}/_api/${sokvag}`, { headers: { Accept: 'application/json', Authorization: Emulator.token(a.email) } });
+  afterEach(() => demo.emulator.forvantaIngaOkanda());
+
+  it('är samma enheter, och Intune har enheten registrerad på den som har den utlånad', async () => {
+    const { emulator } = demo;
+    const plattor = rader(SurfplattorLista);
+    const lan = rader(LanLista);
     const svar = await emulator.fetch(`${new URL(emulator.konfig.webbplats).origin}/v1.0/deviceManagement/managedDevices?$top=100`, {
       headers: { Authorization: 'Bearer emu-tove.sjolund%40kommun.se' }
     });
     const enheter = (await svar.json()).value as Array<{ id: string; serialNumber: string; userId: string }>;
+    expect(plattor).toHaveLength(44);
     for (const platta of plattor) {
-      const enhet = enheter.find((e) => e.id === platta.varden.IntuneEnhetsId);
-      expect(enhet?.serialNumber).toBe(platta.varden.Serienummer);
-      const lanet = lan.find((l) => l.varden.Surfplatta === platta.Id);
-      const lantagare = emulator.anvandare.find((a) => a.id === lanet?.varden.Lantagare);
-      expect(enhet?.userId ?? '').toBe(lantagare?.aadId ?? '');
+      const enhet = enheter.find((e) => e.id === platta.varden[SurfplattaFalt.IntuneId]);
+      expect(enhet?.serialNumber).toBe(platta.varden[SurfplattaFalt.Serienummer]);
+      const aktivt = lan.find((l) => l.varden[LanFalt.Surfplatta] === platta.Id && lanStatus(l) === 'Utlånad');
+      const lantagare = emulator.anvandare.find((a) => a.id === aktivt?.varden[LanFalt.Lantagare]);
+      expect([platta.varden[SurfplattaFalt.Stoldmarkning], enhet?.userId ?? '']).toEqual([platta.varden[SurfplattaFalt.Stoldmarkning], lantagare?.aadId ?? '']);
     }
+  });
+
+  it('har enheter i statusar som tillståndsmaskinen når, i samklang med lånen och händelserna', () => {
+    const lan = rader(LanLista);
+    const plattor = rader(SurfplattorLista);
+    for (const platta of plattor) {
+      // Replaying the recorded statuses through the state machine: every step was allowed.
+      const historia = [...platta.versioner.map((v) => v.varden), platta.varden].map((v) => v[SurfplattaFalt.Status] as Enhetsstatus);
+      expect(historia[0]).toBe('I lager');
+      for (let i = 1; i < historia.length; i++) {
+        const mojliga = ENHETSHANDELSER.filter((h) => [true, false].some((aktivt) => {
+          const n = nastaStatus(historia[i - 1], h, aktivt);
+          return n.ok && n.status === historia[i];
+        }));
+        expect([platta.varden[SurfplattaFalt.Stoldmarkning], historia[i - 1], historia[i], mojliga.length > 0])
+          .toEqual([platta.varden[SurfplattaFalt.Stoldmarkning], historia[i - 1], historia[i], true]);
+      }
+      const aktiva = lan.filter((l) => l.varden[LanFalt.Surfplatta] === platta.Id && lanStatus(l) === 'Utlånad');
+      expect(aktiva.length).toBeLessThanOrEqual(1);
+      const status = platta.varden[SurfplattaFalt.Status] as Enhetsstatus;
+      // Utlånad exactly when a loan is handed out; a handed-out device may also be on service or stolen.
+      if (status === 'Utlånad') expect(aktiva).toHaveLength(1);
+      if (['I lager', 'Återlämnad', 'Kasserad'].includes(status)) expect(aktiva).toEqual([]);
+    }
+    const statusar = new Set(plattor.map((p) => p.varden[SurfplattaFalt.Status]));
+    expect([...statusar].sort()).toEqual(['I lager', 'Kasserad', 'Förlorad', 'Stulen', 'Utlånad', 'Återlämnad', 'På service'].sort());
+    const handelser = rader(HandelserLista);
+    const oppna = (typ: string): IObjekt[] => handelser.filter((h) => h.varden[HandelseFalt.Typ] === typ && h.varden[HandelseFalt.Status] === 'Öppen');
+    expect(oppna('Stöld').map((h) => plattor.find((p) => p.Id === h.varden[HandelseFalt.Surfplatta])!.varden[SurfplattaFalt.Status])).toEqual(['Stulen']);
+    expect(oppna('Skada').map((h) => plattor.find((p) => p.Id === h.varden[HandelseFalt.Surfplatta])!.varden[SurfplattaFalt.Status])).toEqual(['På service']);
+  });
+
+  it('har händelser rapporterade av sina låntagare, med checklistan i domänens format', () => {
+    const lan = rader(LanLista);
+    const handelser = rader(HandelserLista);
+    for (const h of handelser) {
+      const lanet = lan.find((l) => l.Id === h.varden[HandelseFalt.Lan])!;
+      expect([h.Id, h.skapadAv, h.varden[HandelseFalt.Surfplatta]]).toEqual([h.Id, lanet.varden[LanFalt.Lantagare], lanet.varden[LanFalt.Surfplatta]]);
+      const typ = h.varden[HandelseFalt.Typ] as Incidenttyp;
+      expect(valideraRapport({ typ, beskrivning: String(h.varden[HandelseFalt.Beskrivning]), polisanmalan: h.varden[HandelseFalt.Polisanmalan] as string | undefined })).toEqual({});
+      const { gjorda, olasbara } = lasChecklista(h.varden[HandelseFalt.Checklista]);
+      expect(olasbara).toBe(0);
+      const stangd = h.varden[HandelseFalt.Status] === 'Stängd';
+      expect([h.Id, stangd, stegKvar(typ, gjorda).length === 0]).toEqual([h.Id, stangd, stangd || stegKvar(typ, gjorda).length === 0]);
+      if (stangd) expect(stegKvar(typ, gjorda)).toEqual([]);
+    }
+    const stold = handelser.find((h) => h.varden[HandelseFalt.Typ] === 'Stöld' && h.varden[HandelseFalt.Status] === 'Öppen')!;
+    const { gjorda } = lasChecklista(stold.varden[HandelseFalt.Checklista]);
+    expect(gjorda.length).toBeGreaterThan(0);
+    expect(stegKvar('Stöld', gjorda).length).toBeGreaterThan(0);
+    expect(gjorda.find((g) => g.steg === 'Radera')).toMatchObject({ utforande: 'Graph', epost: 'tove.sjolund@kommun.se' });
+    expect(handelser.some((h) => h.varden[HandelseFalt.Typ] === 'Förlust' && h.varden[HandelseFalt.Status] === 'Stängd')).toBe(true);
+    expect(handelser.some((h) => h.varden[HandelseFalt.Typ] === 'Skada' && h.varden[HandelseFalt.Status] === 'Öppen')).toBe(true);
+  });
+
+  it('har för varje utlånat lån låntagarens egen kvittens med PDF, och lånet pekar på den', async () => {
+    const kvittenser = rader(KvittenserLista);
+    const utlanade = rader(LanLista).filter((l) => lanStatus(l) === 'Utlånad');
+    expect(utlanade.length).toBeGreaterThanOrEqual(30);
+    for (const l of utlanade) {
+      const egen = kvittenser.filter((k) => k.varden[KvittensFalt.Lan] === l.Id && k.varden[KvittensFalt.Typ] === 'Utlämning' && k.skapadAv === l.varden[LanFalt.Lantagare]);
+      expect([l.Id, egen.length]).toEqual([l.Id, 1]);
+      const [k] = egen;
+      expect([l.Id, l.varden[LanFalt.KvitteradTid], l.varden[LanFalt.KvitteradAv], l.varden[LanFalt.RiktlinjeVersion]])
+        .toEqual([l.Id, k.skapad, demo.lager.anvandareMedId(k.skapadAv)!.title, k.varden[KvittensFalt.RiktlinjeVersion]]);
+      expect(l.varden[LanFalt.KvittensUrl]).toBe(`${lista(demo, KvittenserLista).url}/Attachments/${k.Id}/${k.bilagor![0].namn}`);
+    }
+    // The receipt is a PDF with the guideline's version, the device and the borrower.
+    const l = utlanade[0];
+    const pdf = await PDFDocument.load(lista(demo, KvittenserLista).objekt.get(kvittenser.find((k) => k.varden[KvittensFalt.Lan] === l.Id)!.Id)!.bilagor![0].innehall);
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
+    // A pending loan for the workbench ledamot: no receipt yet, the guideline in force.
+    const vantar = rader(LanLista).filter((x) => lanStatus(x) === 'Väntar på kvittens');
+    expect(vantar.map((x) => x.varden[LanFalt.Lantagare])).toEqual([LEDAMOT.id]);
+    expect(vantar[0].varden[LanFalt.RiktlinjeVersion]).toBe('2.0');
+    expect(kvittenser.filter((k) => k.varden[KvittensFalt.Lan] === vantar[0].Id)).toEqual([]);
+  });
+
+  it('har riktlinjen i kraft som .docx (2.0) och en äldre version', async () => {
+    const filer = rader(RiktlinjerBibliotek);
+    expect(filer.map((f) => [f.varden[RiktlinjeFalt.Version], franSpDatum(f.varden[RiktlinjeFalt.GallerFran])! < IDAG, f.fil!.namn.endsWith('.docx')]))
+      .toEqual([['1.0', true, true], ['2.0', true, true]]);
+    const svar = await som(LEDAMOT)(`web/getFileByServerRelativePath(decodedUrl='${lista(demo, RiktlinjerBibliotek).url}/${filer[1].fil!.namn}')/$value`);
+    const bytes = new Uint8Array(await svar.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    expect(new TextDecoder().decode(bytes)).toContain('Stöld anmäls till polisen');
+  });
+
+  it('har återlämnade lån, några äldre än två år (att anonymisera), med kvittens vid återlämning', () => {
+    const kvittenser = rader(KvittenserLista);
+    const lan = rader(LanLista).map((l) => ({
+      l, status: lanStatus(l) as 'Återlämnad', aterlamnad: franSpDatum(l.varden[LanFalt.Aterlamnad]), anonymiserad: l.varden[LanFalt.Anonymiserad] === true
+    }));
+    const aterlamnade = lan.filter((x) => x.status === 'Återlämnad');
+    const gamla = skaAnonymiseras(lan, IDAG);
+    expect(gamla.length).toBeGreaterThanOrEqual(3);
+    expect(aterlamnade.length).toBeGreaterThan(gamla.length);
+    for (const { l } of gamla) {
+      const aterkvitto = kvittenser.find((k) => k.varden[KvittensFalt.Lan] === l.Id && k.varden[KvittensFalt.Typ] === 'Återlämning')!;
+      // The borrower reads the loan, not kommunservice's Kvittenser row: the PDF is on the loan too.
+      expect(aterkvitto.bilagor).toHaveLength(1);
+      expect(l.varden[LanFalt.AterKvittensUrl]).toBe(`${lista(demo, LanLista).url}/Attachments/${l.Id}/kvittens-aterlamning-${l.Id}.pdf`);
+      expect(l.varden[LanFalt.SkickVidRetur]).toBeTruthy();
+      // Personal data sits in the version history too, which is why the job deletes and re-creates.
+      expect(l.versioner.length).toBeGreaterThan(0);
+    }
+    expect(rader(HandelserLista).some((h) => gamla.some((g) => g.l.Id === h.varden[HandelseFalt.Lan]))).toBe(true);
+  });
+
+  it('har flera utlånade lån vars mandat slutar inom 60 dagar', () => {
+    const lan = rader(LanLista).map((l) => ({ status: lanStatus(l) as 'Utlånad', mandatSlut: franSpDatum(l.varden[LanFalt.MandatSlut])! }));
+    expect(paminnasVidMandatslut(lan, IDAG, 60).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('låter en låntagare läsa sina egna lån, sin enhet, sin kvittens och sina händelser – inget annat', async () => {
+    const lan = rader(LanLista);
+    const hamtaIdn = async (a: { email: string }, titel: string): Promise<number[]> =>
+      ((await (await som(a)(`web/lists/getbytitle('${titel}')/items?$select=Id&$top=5000`)).json()).value as Array<{ Id: number }>).map((x) => x.Id).sort((x, y) => x - y);
+    for (const a of [LEDAMOT, DEMO_ANVANDARE.find((x) => x.id === DEMO_INNEHAV[DEMO_PLATTA.oppenStold]!.id)!]) {
+      const egna = lan.filter((l) => l.varden[LanFalt.Lantagare] === a.id);
+      expect(await hamtaIdn(a, LanLista.title)).toEqual(egna.map((l) => l.Id).sort((x, y) => x - y));
+      const enheter = egna.filter((l) => lanStatus(l) !== 'Återlämnad').map((l) => l.varden[LanFalt.Surfplatta] as number);
+      expect(await hamtaIdn(a, SurfplattorLista.title)).toEqual(enheter.sort((x, y) => x - y));
+      const egnaKvittenser = rader(KvittenserLista).filter((k) => k.skapadAv === a.id).map((k) => k.Id);
+      expect(await hamtaIdn(a, KvittenserLista.title)).toEqual(egnaKvittenser);
+      expect(await hamtaIdn(a, HandelserLista.title)).toEqual(rader(HandelserLista).filter((h) => h.skapadAv === a.id).map((h) => h.Id));
+      // Her own receipt's PDF is readable by the URL on her loan.
+      for (const l of egna.filter((x) => x.varden[LanFalt.KvittensUrl])) {
+        expect((await som(a)(`web/getFileByServerRelativePath(decodedUrl='${l.varden[LanFalt.KvittensUrl]}')/$value`)).status).toBe(200);
+      }
+    }
+    // The stolen device's borrower has an incident of their own; the workbench ledamot has a pending loan and a returned one.
+    expect(await hamtaIdn(DEMO_INNEHAV[DEMO_PLATTA.oppenStold]!, HandelserLista.title)).toHaveLength(1);
+    const sivs = lan.filter((l) => l.varden[LanFalt.Lantagare] === LEDAMOT.id).map(lanStatus).sort();
+    expect(sivs).toEqual(['Väntar på kvittens', 'Återlämnad']);
+    // Another borrower's receipt is not there for her.
+    const annans = lan.find((l) => lanStatus(l) === 'Utlånad' && l.varden[LanFalt.Lantagare] !== LEDAMOT.id)!;
+    expect((await som(LEDAMOT)(`web/getFileByServerRelativePath(decodedUrl='${annans.varden[LanFalt.KvittensUrl]}')/$value`)).status).toBe(404);
+    expect((await som(LEDAMOT)(`web/lists/getbytitle('${LanLista.title}')/items(${annans.Id})`)).status).toBe(404);
+    // Kommunservice reads all of it.
+    expect((await som(forstaMedRoll('kommunservice')!)(`web/getFileByServerRelativePath(decodedUrl='${annans.varden[LanFalt.KvittensUrl]}')/$value`)).status).toBe(200);
   });
 });
 

@@ -440,6 +440,20 @@ describe('Intune', () => {
       ['wipe', 'pending'], ['retire', 'pending'], ['remoteLock', 'pending']
     ]);
   });
+
+  it('kommunservice kan återställa enhetens lösenkod (resetPasscode): 204 och registreras; en ledamot får 403', async () => {
+    const enhet = DEMO_ENHETER[6];
+    const nekad = await post(`/v1.0/deviceManagement/managedDevices/${enhet.id}/resetPasscode`, {}, SIV.email);
+    expect(nekad.status).toBe(403);
+    expect(lager.intuneAtgarder.filter((a) => a.enhetId === enhet.id)).toEqual([]);
+    const svar = await post(`/v1.0/deviceManagement/managedDevices/${enhet.id}/resetPasscode`, {}, TOVE.email);
+    expect(svar.status).toBe(204);
+    expect(lager.intuneAtgarder.filter((a) => a.enhetId === enhet.id).map((a) => [a.atgard, a.av])).toEqual([['resetPasscode', TOVE.email]]);
+    const efter = await graph(`/v1.0/deviceManagement/managedDevices/${enhet.id}?$select=deviceActionResults`, { som: TOVE.email });
+    expect((efter.kropp.deviceActionResults as Objekt[]).map((r) => [r.actionName, r.actionState])).toEqual([['resetPasscode', 'pending']]);
+    const okand = await post('/v1.0/deviceManagement/managedDevices/00000000-0000-4000-8000-000000000000/resetPasscode', {}, TOVE.email);
+    expect(okand.status).toBe(404);
+  });
 });
 
 describe('demoposten', () => {

@@ -7,6 +7,7 @@ import { ALLA_LISTOR } from '../../src/schema';
 import { GRUPPNAMN, ROLLTYP } from '../../src/schema/behorigheter';
 import { ArendepunktFalt, DagordningLista, HandlingarBibliotek, JusteringarLista, JusteringFalt, ProtokollBibliotek, SekretessBibliotek } from '../../src/schema/moten';
 import { ROLLER } from '../../src/domain/roller';
+import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista, SurfplattorLista } from '../../src/schema/surfplattor';
 import { UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
 
@@ -69,6 +70,21 @@ describe('provisionering av webbplatsen', () => {
       LookupList: miljo.lager.listaMedTitel(ProtokollBibliotek.title)!.Id });
     // Lists without item-level security keep SharePoint's default.
     expect([uppdrag.ReadSecurity, uppdrag.WriteSecurity]).toEqual([1, 1]);
+    // The tablet register: receipts and incidents are the borrower's own rows (read and change own only).
+    const kvittenser = miljo.lager.listaMedTitel(KvittenserLista.title)!;
+    expect([kvittenser.url, kvittenser.ReadSecurity, kvittenser.WriteSecurity, kvittenser.EnableVersioning])
+      .toEqual(['/sites/arendeportalen/Lists/Kvittenser', 2, 2, true]);
+    const lan = miljo.lager.listaMedTitel(LanLista.title)!;
+    expect(miljo.lager.falt(kvittenser, KvittensFalt.Lan)).toMatchObject({ TypeAsString: 'Lookup', Indexed: true, Required: true, LookupList: lan.Id });
+    expect(miljo.lager.falt(kvittenser, KvittensFalt.Typ)!.Choices).toEqual(['Utlämning', 'Återlämning']);
+    expect(miljo.lager.falt(kvittenser, KvittensFalt.Signeringssatt)!.Choices).toEqual(['Ritad signatur', 'Skrivet namn']);
+    const handelser = miljo.lager.listaMedTitel(HandelserLista.title)!;
+    expect([handelser.ReadSecurity, handelser.WriteSecurity]).toEqual([2, 2]);
+    expect(miljo.lager.falt(handelser, HandelseFalt.Lan)).toMatchObject({ TypeAsString: 'Lookup', Indexed: true, LookupList: lan.Id });
+    expect(miljo.lager.falt(lan, LanFalt.Status)).toMatchObject({ TypeAsString: 'Choice', Indexed: true, Required: true, DefaultValue: 'Väntar på kvittens' });
+    expect(miljo.lager.falt(lan, LanFalt.MandatSlut)).toMatchObject({ Indexed: true, DisplayFormat: 'DateOnly' });
+    expect(miljo.lager.falt(lan, LanFalt.AterKvittensUrl)).toMatchObject({ TypeAsString: 'Text' });
+    expect([lan.ReadSecurity, lan.WriteSecurity]).toEqual([1, 1]);
   });
 
   it('ger varje rolls grupp exakt den nivå behörighetsmatrisen säger, den publika gruppen bara läsning av mötets listor', () => {
@@ -92,6 +108,13 @@ describe('provisionering av webbplatsen', () => {
     // Publishing changes item permissions: the nämndsekreterare has Full Control on Handlingar.
     const sekreterare = miljo.lager.grupper.find((g) => g.Title === GRUPPNAMN.namndsekreterare)!;
     expect(miljo.lager.listaMedTitel(HandlingarBibliotek.title)!.unika!.get(sekreterare.Id)).toEqual([rolldef('Fullständig behörighet')]);
+    // Kommunservice shares a loan and its device with the borrower, which needs Full Control on the register;
+    // ledamöter add receipts and incidents but have nothing on the register itself.
+    for (const def of [SurfplattorLista, LanLista, KvittenserLista, HandelserLista] as const) {
+      const l = miljo.lager.listaMedTitel(def.title)!;
+      expect([def.title, l.unika!.get(grupp('kommunservice')), l.unika!.get(grupp('ledamot')) ?? []])
+        .toEqual([def.title, [rolldef('Fullständig behörighet')], def === SurfplattorLista || def === LanLista ? [] : [rolldef('Bidra')]]);
+    }
   });
 
   it('ändrar ingenting vid en andra körning', async () => {
