@@ -33,6 +33,7 @@ import {
 } from '../../schema/moten';
 import { IFieldDef } from '../../schema/types';
 import { DataFel, tolkaDataFel } from '../fel';
+import { AktuellPerson, personUrval, sokPersoner, tillPerson } from '../personer';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { PublikBehorighet } from './publikBehorighet';
 import { Microsoft365Signering } from './Signering';
@@ -47,7 +48,7 @@ const SIDA = 500;
 /** How far back the recovery looks for a Justerat protokoll left without its tillkännagivande. */
 const ATERHAMTNING_DAGAR = 60;
 
-const PERSON = (falt: string): string[] => [`${falt}/Id`, `${falt}/Title`, `${falt}/EMail`];
+const PERSON = personUrval;
 const PROTOKOLL_URVAL = [
   'Id', 'FileRef', 'FileLeafRef', `${F.Sammantrade}Id`, F.Rubrik, F.Status, F.JusterasSenast, F.JusteratDatum, F.Justeringslogg,
   F.Forvaringsplats, F.Tillkannagivet, ...PERSON(F.Ordforande), ...PERSON(F.Justerare)
@@ -71,10 +72,7 @@ interface ISammantradesfakta {
   motesdag: IsoDate;
 }
 
-function person(v: unknown): IJusteringsperson | undefined {
-  const p = v as { Id?: unknown; Title?: unknown; EMail?: unknown } | null | undefined;
-  return p && typeof p.Id === 'number' ? { id: p.Id, namn: String(p.Title ?? ''), epost: String(p.EMail ?? '') } : undefined;
-}
+const person = (v: unknown): IJusteringsperson | undefined => tillPerson(v);
 
 function status(v: unknown): Justeringsstatus {
   // A status typed by hand outside the choices counts as a draft: nothing is approved on a guess.
@@ -164,11 +162,6 @@ function tillAnslag(r: Rad, organ: string): IAnslag {
   };
 }
 
-/** System accounts and apps that SharePoint lists among the site users but who never justerar. */
-function arSystemkonto(login: string, epost: string): boolean {
-  return !epost || !/^i:0#\.f\|membership\|/i.test(login);
-}
-
 /** "protokoll.docx" → "protokoll (2).docx": a new name instead of failing on a name in use. */
 function numreratNamn(namn: string, n: number): string {
   const punkt = namn.lastIndexOf('.');
@@ -189,11 +182,12 @@ export class JusteringTjanst implements IJusteringTjanst {
   private readonly behorighet: PublikBehorighet;
   private readonly signering: ISignering;
   private readonly klocka: () => Date;
-  private jag: Promise<IJusteringsperson> | undefined;
+  private readonly jag: AktuellPerson;
 
   public constructor(private readonly sp: SPFI, webbSokvag: string, alternativ: IJusteringAlternativ = {}) {
     this.webb = webbSokvag.replace(/\/$/, '');
     this.behorighet = new PublikBehorighet(sp);
+    this.jag = new AktuellPerson(sp);
     this.signering = alternativ.signering ?? new Microsoft365Signering();
     this.klocka = alternativ.klocka ?? (() => new Date());
   }
@@ -216,32 +210,11 @@ export class JusteringTjanst implements IJusteringTjanst {
   }
 
   public aktuellPerson(): Promise<IJusteringsperson> {
-    this.jag ??= this.sp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email: string }>()
-      .then((u) => ({ id: u.Id, namn: u.Title, epost: u.Email ?? '' }));
-    const jag = this.jag.catch((fel: unknown) => {
-      this.jag = undefined;
-      throw tolkaDataFel(fel);
-    });
-    return jag;
+    return this.jag.hamta();
   }
 
-  public async sokPersoner(sok: string): Promise<IJusteringsperson[]> {
-    const text = sok.trim().toLocaleLowerCase('sv');
-    if (!text) return [];
-    try {
-      // Filtered here: siteusers' support for substringof varies between tenants, and a kommun's
-      // site has hundreds of users, not the thousands where this would matter.
-      const alla = await this.sp.web.siteUsers.select('Id', 'Title', 'Email', 'LoginName', 'PrincipalType')<Array<{
-        Id: number; Title?: string; Email?: string; LoginName?: string; PrincipalType?: number;
-      }>>();
-      return alla
-        .filter((u) => u.PrincipalType === 1 && !arSystemkonto(u.LoginName ?? '', u.Email ?? ''))
-        .filter((u) => (u.Title ?? '').toLocaleLowerCase('sv').includes(text) || (u.Email ?? '').toLocaleLowerCase('sv').includes(text))
-        .map((u) => ({ id: u.Id, namn: u.Title ?? '', epost: u.Email ?? '' }))
-        .sort((a, b) => a.namn.localeCompare(b.namn, 'sv'));
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
+  public sokPersoner(sok: string): Promise<IJusteringsperson[]> {
+    return sokPersoner(this.sp, sok);
   }
 
   public async hamtaProtokoll(sammantradeId: number, motesdag: IsoDate, idag: IsoDate): Promise<IProtokollVy | undefined> {

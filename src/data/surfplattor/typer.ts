@@ -3,8 +3,66 @@
  * services, and the services' interfaces. Components get them injected and never build them.
  */
 import { IsoDate } from '../../domain/dates';
-import { Incidenttyp, IStegUtfort, Kostnadsansvar, Steg } from '../../domain/incident';
-import { Enhetshandelse, Enhetsstatus, Lanstatus, Signeringssatt } from '../../domain/surfplatta';
+import { Incidentfel, Incidenttyp, IStegUtfort, Kostnadsansvar, Steg } from '../../domain/incident';
+import { Enhetshandelse, Enhetsstatus, Kvittensfel, Lanfel, Lanstatus, Signeringssatt, Statusfel } from '../../domain/surfplatta';
+import { DataFel } from '../fel';
+
+/**
+ * Why the register refused a step: the domain's codes (state machine, loan, receipt and incident
+ * rules) and the service's own checks:
+ * - `KvittensSaknas`: no check-out receipt with its PDF added by the borrower themself.
+ * - `FelLanestatus`: the loan is not in the status the step needs (already handed out, returned…).
+ * - `InteLantagare`: the signed-in person is not the loan's borrower.
+ * - `RiktlinjeSaknas`: no guideline in force in the Riktlinjer library.
+ * - `EndastViaLan`: hand-out and return go through the loan (lamnaUt / taEmot), not a status change.
+ */
+export type Registerfelkod = Statusfel | Lanfel | Kvittensfel | Incidentfel |
+  'KvittensSaknas' | 'FelLanestatus' | 'InteLantagare' | 'RiktlinjeSaknas' | 'EndastViaLan';
+
+/**
+ * A refusal by the register's rules (DataFel 'ogiltig') carrying the rule's code, which the UI turns
+ * into its own sentence. Recognise it with `registerfelkod(fel)`: instanceof fails across bundle
+ * copies, the shape does not.
+ */
+export class RegisterFel extends DataFel {
+  public constructor(public readonly kod: Registerfelkod) {
+    super('ogiltig', undefined, kod);
+    this.name = 'RegisterFel';
+  }
+}
+
+export function registerfelkod(fel: unknown): Registerfelkod | undefined {
+  const f = fel as { name?: unknown; kod?: unknown } | undefined;
+  return f?.name === 'RegisterFel' && typeof f.kod === 'string' ? (f.kod as Registerfelkod) : undefined;
+}
+
+/** The words of the PDF receipts, from the web part's strings (Swedish first). `{0}` and `{1}` are filled in. */
+export interface IKvittensTexter {
+  rubrikUtlamning: string;
+  rubrikAterlamning: string;
+  /** What the borrower confirms at check-out. */
+  intygUtlamning: string;
+  /** What the signer confirms at return. */
+  intygAterlamning: string;
+  lantagare: string;
+  surfplatta: string;
+  stoldmarkning: string;
+  serienummer: string;
+  modell: string;
+  riktlinje: string;
+  version: string;
+  beslut: string;
+  tidpunkt: string;
+  skick: string;
+  signatur: string;
+  /** After a typed name, e.g. "(skrivet namn)". */
+  skrivetNamn: string;
+  /** "Undertecknat av {0}, {1}": name and e-mail of the signed-in person. */
+  undertecknatAv: string;
+  riktlinjensText: string;
+  /** "Sida {0} av {1}". */
+  sida: string;
+}
 
 export interface IPerson {
   /** SharePoint user id on the site. */
@@ -69,6 +127,8 @@ export interface IIncident {
   id: number;
   rubrik: string;
   enhetId: number;
+  /** The loan the device was on when it happened (the Lan lookup), if any. */
+  lanId?: number;
   stoldmarkning: string;
   typ: Incidenttyp;
   beskrivning: string;

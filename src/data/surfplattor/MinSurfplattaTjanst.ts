@@ -1,0 +1,183 @@
+/**
+ * "Min surfplatta" (issue 6 item 5, also the Teams personal app): the borrower's loans, the
+ * guideline to read, signing the check-out receipt and reporting damage, theft or loss.
+ *
+ * The borrower reaches only what kommunservice shared with them (their loan and device items) and
+ * the rows they added themselves to Kvittenser and Händelser. Signing adds their own Kvittenser row
+ * with the PDF attached: SharePoint records the author and time, which is what ties the signature
+ * to their Microsoft 365 identity.
+ */
+import { CacheNever } from '@pnp/queryable';
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { IList } from '@pnp/sp/lists';
+import { IsoDate } from '../../domain/dates';
+import { HANDELSESTATUSAR, HandelseFalt, HandelserLista, LanFalt } from '../../schema/surfplattor';
+import { Incidenttyp, valideraRapport } from '../../domain/incident';
+import { valideraKvittens } from '../../domain/surfplatta';
+import { tolkaDataFel } from '../fel';
+import { lasFil } from '../filer';
+import { AktuellPerson } from '../personer';
+import { laggTillKvittens, Registerlistor } from './kvittenser';
+import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillIncident, tillLan, tillSurfplatta } from './lasa';
+import { lasGallandeRiktlinje } from './riktlinjeText';
+import { IIncident, IKvittens, IKvittensTexter, ILan, IMinSurfplattaTjanst, IPerson, IRiktlinje, ISurfplatta, RegisterFel } from './typer';
+
+const H = HandelseFalt;
+
+export interface IMinSurfplattaAlternativ {
+  /** The words of the PDF receipt, from the web part's strings. */
+  kvittensTexter: IKvittensTexter;
+  /** The service's clock: the receipt's instant and the report's time. Tests fix it. */
+  klocka?: () => Date;
+}
+
+const svarsstatus = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
+
+export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
+  private readonly webb: string;
+  private readonly listor: Registerlistor;
+  private readonly jag: AktuellPerson;
+  private readonly klocka: () => Date;
+  private readonly texter: IKvittensTexter;
+
+  public constructor(private readonly sp: SPFI, webbSokvag: string, alternativ: IMinSurfplattaAlternativ) {
+    this.webb = webbSokvag.replace(/\/$/, '');
+    this.listor = new Registerlistor(sp, this.webb);
+    this.jag = new AktuellPerson(sp);
+    this.klocka = alternativ.klocka ?? (() => new Date());
+    this.texter = alternativ.kvittensTexter;
+  }
+
+  private get handelser(): IList {
+    return this.sp.web.getList(`${this.webb}/${HandelserLista.url}`);
+  }
+
+  public aktuellPerson(): Promise<IPerson> {
+    return this.jag.hamta();
+  }
+
+  public async hamtaMinaLan(): Promise<ILan[]> {
+    const jag = await this.jag.hamta();
+    const lan: ILan[] = [];
+    try {
+      for await (const sida of this.listor.lan.items.select(...LAN_URVAL).expand(...LAN_EXPAND)
+        .filter(`${LanFalt.Lantagare}Id eq ${jag.id}`).orderBy('Id', false).top(SIDA)) {
+        for (const r of sida as Rad[]) lan.push(tillLan(r));
+      }
+    } catch (fel) {
+      // Nobody has shared a loan with me: the list is not there for me at all.
+      if (svarsstatus(fel) === 404 || svarsstatus(fel) === 403) return [];
+      throw tolkaDataFel(fel);
+    }
+    return lan;
+  }
+
+  public hamtaRiktlinje(idag: IsoDate): Promise<IRiktlinje> {
+    return lasGallandeRiktlinje(this.sp, this.webb, idag, true);
+  }
+
+  public async kvittera(lan: ILan, riktlinje: IRiktlinje, kvittens: IKvittens): Promise<{ kvittensUrl: string }> {
+    const jag = await this.jag.hamta();
+    const nu = await this.lasLan(lan.id);
+    if (nu.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
+    if (nu.status !== 'Väntar på kvittens') throw new RegisterFel('FelLanestatus');
+    const fel = valideraKvittens({
+      satt: kvittens.satt, skrivetNamn: kvittens.skrivetNamn, harRitning: !!kvittens.signatur?.length,
+      // The receipt holds the guideline's full text; without it there is nothing to sign.
+      riktlinjenLast: riktlinje.text.trim().length > 0
+    }, jag.namn);
+    if (fel) throw new RegisterFel(fel);
+    const enhet = await this.lasEnhet(nu.enhetId);
+
+    const { byggKvittensPdf } = await import(/* webpackChunkName: 'surfplatta-kvittens' */ './kvittensPdf');
+    const pdf = await byggKvittensPdf({
+      typ: 'Utlämning',
+      riktlinje,
+      enhet,
+      lantagare: jag,
+      undertecknare: jag,
+      tid: this.klocka(),
+      satt: kvittens.satt,
+      ...(kvittens.signatur ? { signatur: kvittens.signatur } : {}),
+      ...(kvittens.skrivetNamn ? { skrivetNamn: kvittens.skrivetNamn } : {}),
+      texter: this.texter
+    });
+    try {
+      const { url } = await laggTillKvittens(this.listor.kvittenser, {
+        rubrik: `${enhet.stoldmarkning} – ${jag.namn}`, lanId: nu.id, typ: 'Utlämning', riktlinjeVersion: riktlinje.version,
+        satt: kvittens.satt, skrivetNamn: kvittens.skrivetNamn
+      }, pdf);
+      return { kvittensUrl: url };
+    } catch (e) {
+      throw tolkaDataFel(e);
+    }
+  }
+
+  public async rapportera(r: { lan: ILan; typ: Incidenttyp; beskrivning: string; polisanmalan?: string }): Promise<IIncident> {
+    const fel = valideraRapport(r);
+    const forsta = fel.beskrivning ?? fel.polisanmalan;
+    if (forsta) throw new RegisterFel(forsta);
+    const jag = await this.jag.hamta();
+    // The device and loan as SharePoint has them, not as the page had them.
+    const lan = await this.lasLan(r.lan.id);
+    if (lan.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
+    const polisanmalan = (r.polisanmalan ?? '').trim();
+    const oppen: (typeof HANDELSESTATUSAR)[number] = 'Öppen';
+    try {
+      const ny = await this.handelser.items.add({
+        [H.Rubrik]: `${r.typ}: ${lan.stoldmarkning}`,
+        [`${H.Surfplatta}Id`]: lan.enhetId,
+        [`${H.Lan}Id`]: lan.id,
+        [H.Typ]: r.typ,
+        [H.Beskrivning]: r.beskrivning.trim(),
+        [H.Polisanmalan]: polisanmalan || null,
+        [H.Status]: oppen,
+        [H.Rapporterad]: this.klocka().toISOString()
+      }) as Rad;
+      return tillIncident(await this.handelser.items.getById(Number(ny.Id)).select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND)
+        .using(CacheNever())<Rad>());
+    } catch (e) {
+      throw tolkaDataFel(e);
+    }
+  }
+
+  public async hamtaMinaIncidenter(): Promise<IIncident[]> {
+    const jag = await this.jag.hamta();
+    const incidenter: IIncident[] = [];
+    try {
+      // The list shows a borrower only their own rows; the check on the author keeps kommunservice's own view honest too.
+      for await (const sida of this.handelser.items.select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND).orderBy('Id', false).top(SIDA)) {
+        for (const r of sida as Rad[]) {
+          const i = tillIncident(r);
+          if (i.rapportor?.id === jag.id) incidenter.push(i);
+        }
+      }
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+    return incidenter;
+  }
+
+  public hamtaFil(url: string): Promise<ArrayBuffer> {
+    return lasFil(this.sp, url);
+  }
+
+  private async lasLan(id: number): Promise<ILan> {
+    try {
+      return tillLan(await this.listor.lan.items.getById(id).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>());
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+  }
+
+  private async lasEnhet(id: number): Promise<ISurfplatta> {
+    try {
+      return tillSurfplatta(await this.listor.plattor.items.getById(id).select(...SURFPLATTA_URVAL).using(CacheNever())<Rad>());
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * What the register and the borrower's service share: the lists, item sharing with one person,
+ * and receipt rows with their PDF as the row's attachment.
+ *
+ * A borrower has no rights on Surfplattor or Lån; kommunservice shares their loan and device item
+ * with them (own permissions copied from the list, plus the borrower's Read), which gives them
+ * limited access to the lists and those items only. Kvittenser lets everyone but kommunservice see
+ * only the rows they added themselves (ReadSecurity), so a row kommunservice adds is never the
+ * borrower's to read, whatever its permissions: what the borrower must read goes on the loan.
+ */
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/attachments';
+import '@pnp/sp/security';
+import { IItem } from '@pnp/sp/items';
+import { IList } from '@pnp/sp/lists';
+import { Signeringssatt } from '../../domain/surfplatta';
+import { KvittenserLista, KvittensFalt, KVITTENSTYPER, LanLista, SurfplattorLista } from '../../schema/surfplattor';
+import { ROLLTYP } from '../../schema/behorigheter';
+
+const K = KvittensFalt;
+
+export type Kvittenstyp = (typeof KVITTENSTYPER)[number];
+
+export class Registerlistor {
+  private lasId: Promise<number> | undefined;
+
+  public constructor(private readonly sp: SPFI, private readonly webb: string) {}
+
+  public get plattor(): IList {
+    return this.sp.web.getList(`${this.webb}/${SurfplattorLista.url}`);
+  }
+
+  public get lan(): IList {
+    return this.sp.web.getList(`${this.webb}/${LanLista.url}`);
+  }
+
+  public get kvittenser(): IList {
+    return this.sp.web.getList(`${this.webb}/${KvittenserLista.url}`);
+  }
+
+  /** Gives one person Read on one item, keeping everyone else's permissions. Doing it twice changes nothing. */
+  public async dela(objekt: IItem, anvandarId: number): Promise<void> {
+    const las = await this.lasRoll();
+    await objekt.breakRoleInheritance(true, false);
+    await objekt.roleAssignments.add(anvandarId, las);
+  }
+
+  /** The item inherits the list's permissions again, which give a borrower nothing. */
+  public async slutaDela(objekt: IItem): Promise<void> {
+    await objekt.resetRoleInheritance();
+  }
+
+  private lasRoll(): Promise<number> {
+    this.lasId ??= this.sp.web.roleDefinitions.getByType(ROLLTYP['Läsa'] as never).select('Id')<{ Id: number }>().then((r) => r.Id);
+    this.lasId.catch(() => { this.lasId = undefined; });
+    return this.lasId;
+  }
+}
+
+/** The attachment name of a loan's receipt, e.g. `kvittens-utlamning-12.pdf`. */
+export function kvittensFilnamn(typ: Kvittenstyp, lanId: number): string {
+  return `kvittens-${typ === 'Utlämning' ? 'utlamning' : 'aterlamning'}-${lanId}.pdf`;
+}
+
+/**
+ * Adds a receipt row and its PDF as the row's attachment. SharePoint sets the row's author and time:
+ * who signed and when. When the PDF cannot be added the row is deleted again, so no receipt without
+ * its PDF remains. Answers the row id and the attachment's server-relative URL.
+ */
+export async function laggTillKvittens(lista: IList, rad: {
+  rubrik: string; lanId: number; typ: Kvittenstyp; riktlinjeVersion: string; satt: Signeringssatt; skrivetNamn?: string;
+}, pdf: Uint8Array): Promise<{ id: number; url: string }> {
+  const ny = await lista.items.add({
+    [K.Rubrik]: rad.rubrik,
+    [`${K.Lan}Id`]: rad.lanId,
+    [K.Typ]: rad.typ,
+    [K.RiktlinjeVersion]: rad.riktlinjeVersion,
+    [K.Signeringssatt]: rad.satt,
+    [K.SkrivetNamn]: rad.satt === 'Skrivet namn' ? (rad.skrivetNamn ?? '').trim() : null
+  }) as { Id: number };
+  try {
+    const url = await laggTillBilaga(lista.items.getById(ny.Id), kvittensFilnamn(rad.typ, rad.lanId), pdf);
+    return { id: ny.Id, url };
+  } catch (fel) {
+    // Deleted, not recycled: a half-made receipt with personal data has no use in the recycle bin.
+    await lista.items.getById(ny.Id).delete().catch(() => undefined);
+    throw fel;
+  }
+}
+
+/** Adds a PDF as an item's attachment and answers its server-relative URL. */
+export async function laggTillBilaga(objekt: IItem, namn: string, pdf: Uint8Array): Promise<string> {
+  // A copy in an ArrayBuffer of its own: a Uint8Array may be a view into a larger buffer.
+  const innehall = pdf.slice().buffer as ArrayBuffer;
+  const { data } = await objekt.attachmentFiles.add(namn, innehall);
+  const url = (data as unknown as { ServerRelativeUrl?: unknown }).ServerRelativeUrl;
+  if (typeof url === 'string' && url) return url;
+  const lista = await objekt.attachmentFiles.getByName(namn).select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
+  return lista.ServerRelativeUrl;
+}

@@ -1,0 +1,235 @@
+/**
+ * Incidents against the emulator: the borrower reports (a theft needs the police report number),
+ * sees only their own reports and cannot tick off steps; kommunservice works through the checklist —
+ * the device becomes Stulen or Förlorad through the state machine, Intune wipes and resets the
+ * passcode when the device is enrolled (else a confirmed manual step), every step records who and
+ * when — and can close only once every step is done. Two people on the same incident do not
+ * overwrite each other (If-Match, 412).
+ */
+import { GraphBrowser } from '@pnp/graph';
+import { InjectHeaders } from '@pnp/queryable';
+import { SPBrowser, SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { Emulator } from '../../emulator/core';
+import { DEMO_ANVANDARE, forstaMedRoll } from '../../emulator/demo/anvandare';
+import { tolkaDataFel } from '../../src/data/fel';
+import { skapaGraph, skapaSp } from '../../src/data/pnp';
+import { hamtaEgnaIncidenter, IncidentTjanst, incidentfelkod, rapporteraIncident } from '../../src/data/surfplattor/IncidentTjanst';
+import { LAN_EXPAND, LAN_URVAL, Rad, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from '../../src/data/surfplattor/lasa';
+import { IIncident, ILan, ISurfplatta } from '../../src/data/surfplattor/typer';
+import { HandelseFalt, HandelserLista, LanLista, SurfplattaFalt, SurfplattorLista } from '../../src/schema/surfplattor';
+import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
+import { forvantaDataFel } from '../support/testdata';
+
+jest.setTimeout(60_000);
+
+const KOMMUNSERVICE = forstaMedRoll('kommunservice')!;
+const ADMIN = forstaMedRoll('admin')!;
+const KLOCKA = new Date('2026-11-27T13:45:00Z');
+let miljo: IEmulatorMiljo;
+let site: string;
+
+const spFor = (epost: string): SPFI => skapaSp(miljo.webbplats, SPBrowser(), InjectHeaders({ Cookie: Emulator.cookie(epost) }));
+const graphFor = (epost: string): ReturnType<typeof skapaGraph> => {
+  const bas = `${miljo.url}/v1.0`;
+  return skapaGraph(bas, GraphBrowser({ baseUrl: bas }), InjectHeaders({ Authorization: Emulator.token(epost) }));
+};
+const tjanstFor = (epost: string): IncidentTjanst => new IncidentTjanst(spFor(epost), site, graphFor(epost), { klocka: () => KLOCKA });
+
+const lista = (sp: SPFI, url: string) => sp.web.getList(`${site}/${url}`);
+
+async function enhet(id: number): Promise<ISurfplatta> {
+  return tillSurfplatta(await lista(spFor(KOMMUNSERVICE.email), SurfplattorLista.url).items.getById(id).select(...SURFPLATTA_URVAL)<Rad>());
+}
+
+/** Handed-out loans of ledamöter whose device has no incident yet, as kommunservice reads them. */
+async function lediga(): Promise<Array<{ lan: ILan; enhet: ISurfplatta }>> {
+  const ks = spFor(KOMMUNSERVICE.email);
+  const lan = (await lista(ks, LanLista.url).items.select(...LAN_URVAL).expand(...LAN_EXPAND).top(500)<Rad[]>()).map(tillLan);
+  const incidenter = await lista(ks, HandelserLista.url).items.select(`${HandelseFalt.Surfplatta}Id`).top(500)<Rad[]>();
+  const upptagna = new Set(incidenter.map((r) => Number(r[`${HandelseFalt.Surfplatta}Id`])));
+  const ut: Array<{ lan: ILan; enhet: ISurfplatta }> = [];
+  for (const l of lan.filter((x) => x.status === 'Utlånad' && x.lantagare && !upptagna.has(x.enhetId))) {
+    const e = await enhet(l.enhetId);
+    const a = DEMO_ANVANDARE.find((x) => x.id === l.lantagare!.id);
+    if (e.status === 'Utlånad' && e.intuneId && a?.roll === 'ledamot') ut.push({ lan: l, enhet: e });
+  }
+  return ut;
+}
+
+async function intuneAtgarder(intuneId: string): Promise<string[]> {
+  const svar = await fetch(`${miljo.url}/v1.0/deviceManagement/managedDevices/${intuneId}?$select=id,deviceActionResults`,
+    { headers: { Authorization: Emulator.token(KOMMUNSERVICE.email) } });
+  const enhetJson = await svar.json() as { deviceActionResults: Array<{ actionName: string }> };
+  return enhetJson.deviceActionResults.map((r) => r.actionName);
+}
+
+const epostFor = (l: ILan): string => DEMO_ANVANDARE.find((a) => a.id === l.lantagare!.id)!.email;
+
+beforeAll(async () => {
+  miljo = await startaEmulator({}, true);
+  site = miljo.emulator.sitePath;
+});
+
+afterAll(async () => {
+  await miljo.stang();
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  miljo.emulator.forvantaIngaOkanda();
+});
+
+describe('stöld med hela checklistan', () => {
+  let lan: ILan;
+  let platta: ISurfplatta;
+  let incident: IIncident;
+
+  beforeAll(async () => {
+    ({ lan, enhet: platta } = (await lediga())[0]);
+  });
+
+  it('kräver polisanmälans nummer vid stöld, och ett giltigt sådant', async () => {
+    const sp = spFor(epostFor(lan));
+    const utan = await forvantaDataFel(rapporteraIncident(sp, site, { lan, typ: 'Stöld', beskrivning: 'Väskan stals på tåget.' }));
+    expect(incidentfelkod(utan)).toBe('PolisanmalanSaknas');
+    const fel = await forvantaDataFel(rapporteraIncident(sp, site, { lan, typ: 'Stöld', beskrivning: 'Väskan stals.', polisanmalan: 'anmält' }));
+    expect(incidentfelkod(fel)).toBe('PolisanmalanOgiltig');
+    expect(await hamtaEgnaIncidenter(sp, site)).toEqual([]);
+  });
+
+  it('låntagaren rapporterar; SharePoint sätter vem', async () => {
+    incident = await rapporteraIncident(spFor(epostFor(lan)), site,
+      { lan, typ: 'Stöld', beskrivning: 'Väskan stals på tåget.', polisanmalan: '5000-K123456-26' }, () => KLOCKA);
+    expect(incident).toMatchObject({
+      typ: 'Stöld', enhetId: lan.enhetId, lanId: lan.id, stoldmarkning: platta.stoldmarkning, status: 'Öppen', polisanmalan: '5000-K123456-26',
+      rapporterad: '2026-11-27T13:45:00Z', rapportor: { id: lan.lantagare!.id }, gjorda: []
+    });
+    expect(incident.rubrik).not.toContain(lan.lantagare!.namn);
+    const alla = await tjanstFor(KOMMUNSERVICE.email).hamtaIncidenter();
+    incident = alla.find((i) => i.id === incident.id)!;
+    expect(incident.intuneId).toBe(platta.intuneId);
+    expect(incident.kvar).toEqual(['Radera', 'LosenordEnhet', 'LosenordEpost', 'LosenordMotesapp', 'SparraSim', 'Kostnadsansvar']);
+  });
+
+  it('går inte att stänga innan alla steg är gjorda', async () => {
+    const fel = await forvantaDataFel(tjanstFor(KOMMUNSERVICE.email).stang(incident));
+    expect(incidentfelkod(fel)).toBe('StegKvar');
+  });
+
+  it('raderar genom Intune, och surfplattan blir Stulen', async () => {
+    expect(await intuneAtgarder(platta.intuneId)).not.toContain('wipe');
+    incident = await tjanstFor(KOMMUNSERVICE.email).utforSteg(incident, 'Radera', {});
+    expect(incident.gjorda).toEqual([expect.objectContaining({
+      steg: 'Radera', utforande: 'Graph', av: KOMMUNSERVICE.title, epost: KOMMUNSERVICE.email, tid: KLOCKA.toISOString()
+    })]);
+    expect(await intuneAtgarder(platta.intuneId)).toContain('wipe');
+    expect((await enhet(platta.id)).status).toBe('Stulen');
+  });
+
+  it('från första steget kan låntagaren läsa men inte ändra checklistan hen bedöms efter', async () => {
+    const sp = spFor(epostFor(lan));
+    expect((await hamtaEgnaIncidenter(sp, site)).map((i) => i.id)).toContain(incident.id);
+    const forfalskning = sp.web.lists.getByTitle(HandelserLista.title).items.getById(incident.id)
+      .update({ [HandelseFalt.Checklista]: '[]' });
+    expect((await forvantaDataFel(forfalskning.catch((e: unknown) => { throw tolkaDataFel(e); }))).orsak).toBe('behorighet');
+  });
+
+  it('byter enhetens lösenkod genom Intune, e-post och mötesapp som bekräftade uppgifter', async () => {
+    const ks = tjanstFor(KOMMUNSERVICE.email);
+    incident = await ks.utforSteg(incident, 'LosenordEnhet', {});
+    expect(await intuneAtgarder(platta.intuneId)).toContain('resetPasscode');
+    const obekraftad = await forvantaDataFel(ks.utforSteg(incident, 'LosenordEpost', {}));
+    expect(incidentfelkod(obekraftad)).toBe('BekraftelseSaknas');
+    incident = await ks.utforSteg(incident, 'LosenordEpost', { manuelltBekraftat: true });
+    incident = await ks.utforSteg(incident, 'LosenordMotesapp', { manuelltBekraftat: true, referens: 'Nytt lösenord i mötesappen.' });
+    const igen = await forvantaDataFel(ks.utforSteg(incident, 'LosenordEpost', { manuelltBekraftat: true }));
+    expect(incidentfelkod(igen)).toBe('StegRedanUtfort');
+  });
+
+  it('spärrar SIM-kortet bara med operatörens referens, och beslutar om kostnadsansvar', async () => {
+    const ks = tjanstFor(KOMMUNSERVICE.email);
+    const utan = await forvantaDataFel(ks.utforSteg(incident, 'SparraSim', { manuelltBekraftat: true }));
+    expect(incidentfelkod(utan)).toBe('ReferensSaknas');
+    incident = await ks.utforSteg(incident, 'SparraSim', { referens: 'Telia ärende 4711' });
+    const obeslutat = await forvantaDataFel(ks.utforSteg(incident, 'Kostnadsansvar', { kostnadsansvar: 'Ej bedömt' }));
+    expect(incidentfelkod(obeslutat)).toBe('KostnadsansvarSaknas');
+    incident = await ks.utforSteg(incident, 'Kostnadsansvar', { kostnadsansvar: 'Kommunen' });
+    expect(incident.kostnadsansvar).toBe('Kommunen');
+    expect(incident.kvar).toEqual([]);
+    expect(incident.gjorda.map((g) => g.steg)).toEqual(['Radera', 'LosenordEnhet', 'LosenordEpost', 'LosenordMotesapp', 'SparraSim', 'Kostnadsansvar']);
+    for (const g of incident.gjorda) expect(g).toMatchObject({ av: KOMMUNSERVICE.title, epost: KOMMUNSERVICE.email, tid: KLOCKA.toISOString() });
+    expect(incident.gjorda.find((g) => g.steg === 'SparraSim')).toMatchObject({ utforande: 'Manuellt', referens: 'Telia ärende 4711' });
+  });
+
+  it('stängs när allt är gjort, och bara en gång', async () => {
+    const ks = tjanstFor(KOMMUNSERVICE.email);
+    incident = await ks.stang(incident);
+    expect(incident.status).toBe('Stängd');
+    expect(incidentfelkod(await forvantaDataFel(ks.stang(incident)))).toBe('RedanStangd');
+  });
+});
+
+describe('förlust av en surfplatta utan Intune', () => {
+  it('raderas som ett bekräftat manuellt steg och blir Förlorad', async () => {
+    const { lan, enhet: platta } = (await lediga())[0];
+    // This device was never enrolled in Intune.
+    await lista(spFor(KOMMUNSERVICE.email), SurfplattorLista.url).items.getById(platta.id).update({ [SurfplattaFalt.IntuneId]: '' });
+    let incident = await rapporteraIncident(spFor(epostFor(lan)), site, { lan, typ: 'Förlust', beskrivning: 'Glömd på bussen.' });
+    const ks = tjanstFor(KOMMUNSERVICE.email);
+    const obekraftad = await forvantaDataFel(ks.utforSteg(incident, 'Radera', {}));
+    expect(incidentfelkod(obekraftad)).toBe('BekraftelseSaknas');
+    expect((await enhet(platta.id)).status).toBe('Utlånad');
+    incident = await ks.utforSteg(incident, 'Radera', { manuelltBekraftat: true, referens: 'Raderad via Apple Business Manager.' });
+    expect(incident.gjorda[0]).toMatchObject({ steg: 'Radera', utforande: 'Manuellt', av: KOMMUNSERVICE.title });
+    incident = await ks.utforSteg(incident, 'LosenordEnhet', { manuelltBekraftat: true });
+    expect(incident.gjorda[1]).toMatchObject({ steg: 'LosenordEnhet', utforande: 'Manuellt' });
+    expect((await enhet(platta.id)).status).toBe('Förlorad');
+    expect(await intuneAtgarder(platta.intuneId || '00000000-0000-0000-0000-000000000000').catch(() => [])).toEqual([]);
+  });
+});
+
+describe('låntagaren', () => {
+  it('ser bara sina egna händelser och kan inte göra steg', async () => {
+    const [a, b] = await lediga();
+    const aSp = spFor(epostFor(a.lan));
+    const bSp = spFor(epostFor(b.lan));
+    const incident = await rapporteraIncident(aSp, site, { lan: a.lan, typ: 'Skada', beskrivning: 'Spricka i skärmen.' });
+    expect((await hamtaEgnaIncidenter(aSp, site)).map((i) => i.id)).toEqual([incident.id]);
+    expect(await hamtaEgnaIncidenter(bSp, site)).toEqual([]);
+    // The list's ReadSecurity: someone else's row does not exist for b.
+    const dold = await forvantaDataFel(new IncidentTjanst(bSp, site, graphFor(epostFor(b.lan))).utforSteg(incident, 'Bedomning', { manuelltBekraftat: true }));
+    expect(dold.orsak).toBe('behorighet');
+    const egen = await forvantaDataFel(new IncidentTjanst(aSp, site, graphFor(epostFor(a.lan))).utforSteg(incident, 'Bedomning', { manuelltBekraftat: true }));
+    expect(egen.orsak).toBe('behorighet');
+    await expect(lista(bSp, HandelserLista.url).items.getById(incident.id)()).rejects.toMatchObject({ status: 404 });
+    const lagrad = (await tjanstFor(KOMMUNSERVICE.email).hamtaIncidenter()).find((i) => i.id === incident.id)!;
+    expect(lagrad.gjorda).toEqual([]);
+    expect((await enhet(a.enhet.id)).status).toBe('Utlånad');
+  });
+});
+
+describe('två i samma händelse', () => {
+  it('skriver över ingen: 412 läses om och steget läggs till det som finns', async () => {
+    const { lan } = (await lediga())[0];
+    const inaktuell = await rapporteraIncident(spFor(epostFor(lan)), site,
+      { lan, typ: 'Stöld', beskrivning: 'Inbrott i bilen.', polisanmalan: '1400-K98765-26' });
+    const statusar: number[] = [];
+    const riktig = globalThis.fetch;
+    jest.spyOn(globalThis, 'fetch').mockImplementation(async (indata: string | URL | Request, init?: RequestInit) => {
+      const svar = await riktig(indata, init);
+      statusar.push(svar.status);
+      return svar;
+    });
+    await tjanstFor(KOMMUNSERVICE.email).utforSteg(inaktuell, 'LosenordEpost', { manuelltBekraftat: true });
+    expect(statusar).not.toContain(412);
+    // The admin still has the page from before kommunservice's step.
+    const efter = await tjanstFor(ADMIN.email).utforSteg(inaktuell, 'LosenordMotesapp', { manuelltBekraftat: true });
+    expect(statusar).toContain(412);
+    expect(efter.gjorda.map((g) => [g.steg, g.av])).toEqual([['LosenordEpost', KOMMUNSERVICE.title], ['LosenordMotesapp', ADMIN.title]]);
+    const samma = await forvantaDataFel(tjanstFor(ADMIN.email).utforSteg(inaktuell, 'LosenordEpost', { manuelltBekraftat: true }));
+    expect(incidentfelkod(samma)).toBe('StegRedanUtfort');
+  });
+});
