@@ -171,8 +171,9 @@ export async function anonymisera(sp: SPFI, webb: string, alternativ: IAnonymise
   const kvittenser = lista(sp, webb, KvittenserLista.url);
   let rader: Rad[];
   try {
-    // Aterlamnad is indexed and narrows the list first, within the list view threshold.
-    rader = await lasAlla(lanLista, LAN_URVAL, LAN_EXPAND, `${L.Aterlamnad} lt datetime'${tillSpDatum(grans)}'`);
+    // Aterlamnad is indexed and narrows the list first, within the list view threshold; `le`, not `lt`:
+    // the domain rule (skaAnonymiseras) decides the boundary day exactly, leap days included.
+    rader = await lasAlla(lanLista, LAN_URVAL, LAN_EXPAND, `${L.Aterlamnad} le datetime'${tillSpDatum(grans)}'`);
   } catch (e) {
     throw tolkaDataFel(e);
   }
