@@ -22,8 +22,7 @@ import { skapaSp } from '../../src/data/pnp';
 import { MinSurfplattaTjanst } from '../../src/data/surfplattor/MinSurfplattaTjanst';
 import { RegisterTjanst } from '../../src/data/surfplattor/RegisterTjanst';
 import { radbryt, sakerText } from '../../src/data/surfplattor/kvittensPdf';
-import { ILan, IPerson, ISurfplatta, registerfelkod } from '../../src/data/surfplattor/typer';
-import { kvittensTexter } from '../../src/webparts/surfplattor/components/texter';
+import { IKvittensTexter, ILan, IPerson, ISurfplatta, registerfelkod } from '../../src/data/surfplattor/typer';
 import { KvittenserLista, KvittensFalt, LanLista, SurfplattorLista } from '../../src/schema/surfplattor';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
 import { forvantaDataFel } from '../support/testdata';
@@ -42,7 +41,15 @@ const IVAR = anvandare(133);
 const SIV = anvandare(7);
 
 /** The product's own words (the web part's Swedish strings). */
-const TEXTER = kvittensTexter();
+// The web part passes these from its loc file; the receipt is written in the UI's language.
+const TEXTER: IKvittensTexter = {
+  rubrikUtlamning: 'Kvittens av surfplatta och riktlinje', rubrikAterlamning: 'Kvittens av återlämnad surfplatta',
+  intygUtlamning: 'Jag har tagit emot surfplattan nedan som lån från kommunen och intygar att jag har läst riktlinjen nedan och följer den.',
+  intygAterlamning: 'Surfplattan nedan har lämnats tillbaka till kommunen och tagits emot av undertecknad.',
+  lantagare: 'Låntagare', surfplatta: 'Surfplatta', stoldmarkning: 'Stöldmärkning', serienummer: 'Serienummer', modell: 'Modell',
+  riktlinje: 'Riktlinje', version: 'Version', beslut: 'Beslut', tidpunkt: 'Tidpunkt', skick: 'Skick vid återlämning', signatur: 'Signatur',
+  skrivetNamn: '(skrivet namn)', undertecknatAv: 'Undertecknat av {0}, {1}', riktlinjensText: 'Riktlinjens text', sida: 'Sida {0} av {1}'
+};
 const fyll = (mall: string, ...v: string[]): string => v.reduce((t, x, i) => t.replace(`{${i}}`, x), mall);
 const KLOCKA = (): Date => new Date('2026-11-27T13:05:00Z');
 const IDAG = '2026-11-27';
