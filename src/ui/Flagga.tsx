@@ -30,7 +30,9 @@ export function Flagga({ niva, text, etikett }: IFlaggaProps): JSX.Element {
   const classes = mergeStyleSets({
     pill: {
       display: 'inline-flex', alignItems: 'center', gap: 4, padding: '1px 8px', borderRadius: 12,
-      border: `1px solid ${theme.semanticColors.bodyDivider}`, background, color, whiteSpace: 'nowrap',
+      border: `1px solid ${theme.semanticColors.bodyDivider}`, background, color,
+      // Wraps inside a narrow column (a table cell on a tablet) instead of being cut off.
+      maxWidth: '100%', whiteSpace: 'normal',
       selectors: { '@media (forced-colors: active)': { borderColor: 'CanvasText' } }
     }
   });

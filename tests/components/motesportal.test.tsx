@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { InjectionMode, Stylesheet } from '@fluentui/react';
 import { MotesportalApp } from '../../src/webparts/motesportal/components/MotesportalApp';
 import { IBesokslager, lokaltBesokslager } from '../../src/webparts/motesportal/components/besok';
 import { sammantradeFranLank, sidLank } from '../../src/webparts/motesportal/lankar';
@@ -15,6 +16,12 @@ import axe from 'axe-core';
 
 // Fluent panels are heavy in jsdom; on two shared cores an answer can take more than the default second to show.
 configure({ asyncUtilTimeout: 8000 });
+
+// Fluent's CSS goes to memory, not to jsdom: role queries read the computed style of every element,
+// and a stylesheet growing over a long file of panels slowed each query from about 1 s to 25 s.
+// Colour contrast is checked in the browser tests, where the CSS is real.
+beforeAll(() => Stylesheet.getInstance().setConfig({ injectionMode: InjectionMode.none }));
+afterEach(() => Stylesheet.getInstance().reset());
 
 const IDAG = '2026-11-27';
 

@@ -57,7 +57,7 @@ export function MotesLista({ moten, idag, etikett, tomRubrik, onOppna, flaggor }
       onRender: (m: ISammantrade) => <Text>{m.datum} {klockslag(m.start)}</Text>
     },
     {
-      key: 'organ', name: strings.KolumnOrgan, minWidth: 180, isMultiline: true, isRowHeader: true,
+      key: 'organ', name: strings.KolumnOrgan, minWidth: 180, maxWidth: 260, isMultiline: true, isRowHeader: true,
       onRender: (m: ISammantrade) => (
         <Link onClick={() => onOppna(m)} aria-label={`${m.organ} ${m.datum}`}>{m.organ}</Link>
       )
@@ -65,7 +65,7 @@ export function MotesLista({ moten, idag, etikett, tomRubrik, onOppna, flaggor }
     { key: 'plats', name: strings.KolumnPlats, fieldName: 'plats', minWidth: 140, isMultiline: true },
     { key: 'status', name: strings.KolumnStatus, fieldName: 'status', minWidth: 80, maxWidth: 100 },
     {
-      key: 'flaggor', name: strings.KolumnFrister, minWidth: 180, isMultiline: true,
+      key: 'flaggor', name: strings.KolumnFrister, minWidth: 240, isMultiline: true,
       onRender: (m: ISammantrade) => {
         const frist = flaggor?.[m.id];
         const kungorelse = m.organTyp === FULLMAKTIGE && m.status !== 'Inställt' ? kungorelselage(m.datum, m.kallelseAnslagen, idag) : undefined;
