@@ -193,7 +193,8 @@ export function seedaSurfplattor(lager: SpLager, idag: IsoDate, fro: number): IS
       url = lager.bilagaUrl(lanLista, l, namn);
     }
     lager.sparaVersion(lanLista, l, {
-      [LanFalt.Status]: 'Återlämnad' satisfies Lanstatus, [LanFalt.Aterlamnad]: tillSpDatum(ater.dag), [LanFalt.SkickVidRetur]: ater.skick,
+      // A lost device's loan ends when its incident closes (IncidentTjanst.stang), without a return receipt.
+      [LanFalt.Status]: (ater.forlorad ? 'Stulen eller förlorad' : 'Återlämnad') satisfies Lanstatus, [LanFalt.Aterlamnad]: tillSpDatum(ater.dag), [LanFalt.SkickVidRetur]: ater.skick,
       [LanFalt.AterKvittensUrl]: url
     }, KOMMUNSERVICE, nar);
     enheter[p.platta].unika = undefined;
@@ -267,7 +268,7 @@ export function seedaSurfplattor(lager: SpLager, idag: IsoDate, fro: number): IS
   steg(forlorad.platta, 'Forlust', true, tidpunkt(plus(idag, -300), 9));
   handelse(forloratLan, forlorad, 'Förlust', 'Surfplattan glömdes på bussen från Härnösand och har inte lämnats in.', plus(idag, -300),
     ['Radera', 'LosenordEnhet', 'LosenordEpost', 'LosenordMotesapp', 'SparraSim', 'Kostnadsansvar'], { kostnad: 'Låntagaren (självrisk)', stang: true });
-  aterlamna(forloratLan, { ...forlorad, ater: { dag: plus(idag, -290), skick: 'Förlorad; se händelsen. Ersatt med en ny surfplatta.', forlorad: true } });
+  aterlamna(forloratLan, { ...forlorad, ater: { dag: plus(idag, -296), skick: 'Förlorad; se händelsen. Ersatt med en ny surfplatta.', forlorad: true } });
 
   // Current loans of devices 1–35, some with mandates ending within 60 days (reminders have work to do).
   for (let i = 1; i <= 35; i++) {

@@ -74,8 +74,24 @@ export function arEnhetsstatus(v: unknown): v is Enhetsstatus {
 
 // ---- loans -----------------------------------------------------------------------------------
 
-export const LANSTATUS = ['Väntar på kvittens', 'Utlånad', 'Återlämnad'] as const;
+/**
+ * A loan waits for the borrower's signed receipt, is handed out, and ends: returned, or — when the
+ * device was stolen or lost — when that incident is closed with every step done. Either end has a
+ * date (the Aterlamnad column), from which the anonymisation period runs.
+ */
+export const LANSTATUS = ['Väntar på kvittens', 'Utlånad', 'Återlämnad', 'Stulen eller förlorad'] as const;
 export type Lanstatus = (typeof LANSTATUS)[number];
+
+/** The statuses of a loan that has ended. */
+export const AVSLUTADE_LAN: readonly Lanstatus[] = ['Återlämnad', 'Stulen eller förlorad'];
+
+/**
+ * Whether a loan whose device was stolen or lost ends when the incident is closed: only a loan
+ * still handed out, and only when the device was not found again meanwhile (then it goes on).
+ */
+export function lanSlutarVidIncident(lan: Lanstatus, enhet: Enhetsstatus): boolean {
+  return lan === 'Utlånad' && (enhet === 'Stulen' || enhet === 'Förlorad');
+}
 
 export const SIGNERINGSSATT = ['Ritad signatur', 'Skrivet namn'] as const;
 export type Signeringssatt = (typeof SIGNERINGSSATT)[number];
@@ -129,11 +145,12 @@ export function paminnasVidMandatslut<T extends { status: Lanstatus; mandatSlut:
 export const STANDARD_GALLRINGSAR = 2;
 
 /**
- * Returned loans whose return lies more than `ar` years back and that are not anonymised yet: the
- * name is kept up to and including the anniversary of the return (28 February for a return on
- * 29 February) and anonymised from the day after. A return date that cannot be read is left out.
+ * Ended loans (returned, or ended by theft or loss) whose end lies more than `ar` years back and
+ * that are not anonymised yet: the name is kept up to and including the anniversary of the end
+ * (28 February for an end on 29 February) and anonymised from the day after. An end date that
+ * cannot be read is left out.
  */
 export function skaAnonymiseras<T extends { status: Lanstatus; aterlamnad?: IsoDate; anonymiserad: boolean }>(lan: readonly T[], idag: IsoDate, ar: number = STANDARD_GALLRINGSAR): T[] {
-  return lan.filter((l) => l.status === 'Återlämnad' && !l.anonymiserad && isIsoDate(l.aterlamnad) &&
+  return lan.filter((l) => AVSLUTADE_LAN.includes(l.status) && !l.anonymiserad && isIsoDate(l.aterlamnad) &&
     format(addYears(parseISO(l.aterlamnad), ar), 'yyyy-MM-dd') < idag);
 }

@@ -70,7 +70,7 @@ export const LanLista = {
     { internalName: LanFalt.MandatSlut, displayName: 'Uppdraget slutar', kind: 'DateOnly', required: true, indexed: true },
     { internalName: LanFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: LANSTATUS, defaultValue: 'Väntar på kvittens', indexed: true },
     { internalName: LanFalt.Utlamnad, displayName: 'Utlämnad', kind: 'DateOnly' },
-    { internalName: LanFalt.Aterlamnad, displayName: 'Återlämnad', kind: 'DateOnly', indexed: true },
+    { internalName: LanFalt.Aterlamnad, displayName: 'Återlämnad eller avslutad', kind: 'DateOnly', indexed: true },
     { internalName: LanFalt.RiktlinjeVersion, displayName: 'Kvitterad riktlinje (version)', kind: 'Text', required: true },
     { internalName: LanFalt.KvitteradAv, displayName: 'Kvitterad av', kind: 'Text' },
     { internalName: LanFalt.KvitteradTid, displayName: 'Kvitterad', kind: 'DateTime' },

@@ -3,7 +3,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { daysBetween } from '../../src/domain/dates';
 import {
   arEnhetsstatus, ENHETSHANDELSER, ENHETSSTATUS, Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, paminnasVidMandatslut,
-  skaAnonymiseras, STANDARD_GALLRINGSAR, Statusfel, tillatnaHandelser, valideraKvittens, valideraNyttLan
+  lanSlutarVidIncident, skaAnonymiseras, STANDARD_GALLRINGSAR, Statusfel, tillatnaHandelser, valideraKvittens, valideraNyttLan
 } from '../../src/domain/surfplatta';
 
 const PA_LAN = true;
@@ -350,6 +350,19 @@ describe('påminnelse vid mandatslut', () => {
   });
 });
 
+describe('lånet slutar när en stöld eller förlust stängs', () => {
+  it('avslutar ett utlånat lån när enheten fortfarande är stulen eller förlorad', () => {
+    expect(lanSlutarVidIncident('Utlånad', 'Stulen')).toBe(true);
+    expect(lanSlutarVidIncident('Utlånad', 'Förlorad')).toBe(true);
+  });
+
+  it('låter lånet fortsätta när enheten har återfunnits, och rör inte lån som inte är utlånade', () => {
+    expect(lanSlutarVidIncident('Utlånad', 'Utlånad')).toBe(false);
+    expect(lanSlutarVidIncident('Utlånad', 'I lager')).toBe(false);
+    for (const s of ['Väntar på kvittens', 'Återlämnad', 'Stulen eller förlorad'] as const) expect(lanSlutarVidIncident(s, 'Stulen')).toBe(false);
+  });
+});
+
 describe('anonymisering av återlämnade lån', () => {
   type L = { id: string; status: Lanstatus; aterlamnad?: string; anonymiserad: boolean };
   const ater = (id: string, aterlamnad: string | undefined, over: Partial<L> = {}): L => ({ id, status: 'Återlämnad', aterlamnad, anonymiserad: false, ...over });
@@ -377,6 +390,11 @@ describe('anonymisering av återlämnade lån', () => {
     expect(ids(skaAnonymiseras(lan, '2028-02-28'))).toEqual([]);
     expect(ids(skaAnonymiseras(lan, '2028-02-29'))).toEqual(['28 feb']);
     expect(ids(skaAnonymiseras(lan, '2028-03-02'))).toEqual(['28 feb', '1 mars']);
+  });
+
+  it('anonymiserar också ett lån som slutade med stöld eller förlust, räknat från dagen det avslutades', () => {
+    const lan = [ater('stulen', '2024-05-31', { status: 'Stulen eller förlorad' }), ater('stulen nyss', '2025-05-31', { status: 'Stulen eller förlorad' })];
+    expect(ids(skaAnonymiseras(lan, '2026-06-01'))).toEqual(['stulen']);
   });
 
   it('följer en annan gallringstid när kommunen valt det', () => {

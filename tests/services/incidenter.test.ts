@@ -18,7 +18,7 @@ import { tolkaDataFel } from '../../src/data/fel';
 import { skapaGraph, skapaSp } from '../../src/data/pnp';
 import { hamtaEgnaIncidenter, IncidentTjanst, incidentfelkod, rapporteraIncident } from '../../src/data/surfplattor/IncidentTjanst';
 import { LAN_EXPAND, LAN_URVAL, Rad, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from '../../src/data/surfplattor/lasa';
-import { IIncident, ILan, ISurfplatta } from '../../src/data/surfplattor/typer';
+import { IIncident, ILan, ISurfplatta, registerfelkod } from '../../src/data/surfplattor/typer';
 import { HandelseFalt, HandelserLista, LanLista, SurfplattaFalt, SurfplattorLista } from '../../src/schema/surfplattor';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
 import { forvantaDataFel } from '../support/testdata';
@@ -64,6 +64,10 @@ async function intuneAtgarder(intuneId: string): Promise<string[]> {
     { headers: { Authorization: Emulator.token(KOMMUNSERVICE.email) } });
   const enhetJson = await svar.json() as { deviceActionResults: Array<{ actionName: string }> };
   return enhetJson.deviceActionResults.map((r) => r.actionName);
+}
+
+async function lasLan(id: number): Promise<ILan> {
+  return tillLan(await lista(spFor(KOMMUNSERVICE.email), LanLista.url).items.getById(id).select(...LAN_URVAL).expand(...LAN_EXPAND)<Rad>());
 }
 
 const epostFor = (l: ILan): string => DEMO_ANVANDARE.find((a) => a.id === l.lantagare!.id)!.email;
@@ -166,9 +170,17 @@ describe('stöld med hela checklistan', () => {
 
   it('stängs när allt är gjort, och bara en gång', async () => {
     const ks = tjanstFor(KOMMUNSERVICE.email);
+    const lanFore = await lasLan(incident.lanId!);
+    expect(lanFore.status).toBe('Utlånad');
     incident = await ks.stang(incident);
     expect(incident.status).toBe('Stängd');
     expect(incidentfelkod(await forvantaDataFel(ks.stang(incident)))).toBe('RedanStangd');
+    // The loan ended with the incident: its end date counts for anonymisation, no reminder asks for the device back.
+    expect(await lasLan(incident.lanId!)).toMatchObject({ status: 'Stulen eller förlorad', aterlamnad: '2026-11-27' });
+    // The borrower still reads her loan, no longer the device.
+    const hennes = spFor(epostFor(lanFore));
+    expect(await lista(hennes, LanLista.url).items.getById(lanFore.id).select('Id')()).toMatchObject({ Id: lanFore.id });
+    await expect(lista(hennes, SurfplattorLista.url).items.getById(lanFore.enhetId).select('Id')()).rejects.toBeTruthy();
   });
 });
 
@@ -188,6 +200,31 @@ describe('förlust av en surfplatta utan Intune', () => {
     expect(incident.gjorda[1]).toMatchObject({ steg: 'LosenordEnhet', utforande: 'Manuellt' });
     expect((await enhet(platta.id)).status).toBe('Förlorad');
     expect(await intuneAtgarder(platta.intuneId || '00000000-0000-0000-0000-000000000000').catch(() => [])).toEqual([]);
+  });
+});
+
+describe('en förlorad surfplatta som hittas igen', () => {
+  it('låter lånet fortsätta när händelsen stängs', async () => {
+    const { lan, enhet: platta } = (await lediga())[0];
+    const ks = tjanstFor(KOMMUNSERVICE.email);
+    let incident = await rapporteraIncident(spFor(epostFor(lan)), site, { lan, typ: 'Förlust', beskrivning: 'Lämnad i fullmäktigesalen.' });
+    for (const steg of ['Radera', 'LosenordEnhet', 'LosenordEpost', 'LosenordMotesapp'] as const) {
+      incident = await ks.utforSteg(incident, steg, { manuelltBekraftat: true });
+    }
+    incident = await ks.utforSteg(incident, 'SparraSim', { referens: 'Telia 99' });
+    incident = await ks.utforSteg(incident, 'Kostnadsansvar', { kostnadsansvar: 'Kommunen' });
+    expect((await enhet(platta.id)).status).toBe('Förlorad');
+    // Found by the vaktmästare before the incident was closed: back to the borrower.
+    const hittad = await lista(spFor(KOMMUNSERVICE.email), SurfplattorLista.url).items.getById(platta.id);
+    await hittad.update({ [SurfplattaFalt.Status]: 'Utlånad' });
+    await ks.stang(incident);
+    expect((await lasLan(lan.id)).status).toBe('Utlånad');
+  });
+
+  it('en låntagare kan inte anmäla något på någon annans lån', async () => {
+    const [a, b] = await lediga();
+    const fel = await forvantaDataFel(rapporteraIncident(spFor(epostFor(a.lan)), site, { lan: b.lan, typ: 'Skada', beskrivning: 'Inte min.' }));
+    expect(fel.orsak === 'saknas' || registerfelkod(fel) === 'InteLantagare').toBe(true);
   });
 });
 

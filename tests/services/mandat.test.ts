@@ -14,9 +14,9 @@ import { DEMO_ANVANDARE, forstaMedRoll } from '../../emulator/demo/anvandare';
 import { skapaGraph, skapaSp } from '../../src/data/pnp';
 import { tillSpDatum } from '../../src/data/spDatum';
 import { MandatTjanst } from '../../src/data/surfplattor/MandatTjanst';
-import { LAN_URVAL, LAN_EXPAND, Rad, tillLan } from '../../src/data/surfplattor/lasa';
+import { LAN_URVAL, LAN_EXPAND, Rad, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from '../../src/data/surfplattor/lasa';
 import { ILan } from '../../src/data/surfplattor/typer';
-import { LanFalt, LanLista } from '../../src/schema/surfplattor';
+import { LanFalt, LanLista, SurfplattorLista } from '../../src/schema/surfplattor';
 import { IEmulatorMiljo, startaEmulator } from '../support/emulatorMiljo';
 
 jest.setTimeout(90_000);
@@ -58,6 +58,9 @@ async function inkorg(epost: string): Promise<number> {
   return ((await svar.json()) as { value: unknown[] }).value.length;
 }
 
+/** A device reported stolen or lost in the demo, with a handed-out loan whose mandate has ended. */
+let borta: number;
+
 beforeAll(async () => {
   miljo = await startaEmulator({}, true);
   site = miljo.emulator.sitePath;
@@ -68,9 +71,18 @@ beforeAll(async () => {
     await lan.items.getById(l.id).update({ [LanFalt.MandatSlut]: tillSpDatum('2030-10-14') });
   }
   const ledamoter = DEMO_ANVANDARE.filter((a) => a.roll === 'ledamot');
+  const plattor = (await spFor(KOMMUNSERVICE.email).web.getList(`${site}/${SurfplattorLista.url}`).items.select(...SURFPLATTA_URVAL).top(500)<Rad[]>())
+    .map((r) => tillSurfplatta(r));
+  const iHand = plattor.filter((p) => p.status !== 'Stulen' && p.status !== 'Förlorad').map((p) => p.id);
+  borta = plattor.find((p) => p.status === 'Stulen' || p.status === 'Förlorad')!.id;
+  // And one on a device reported stolen or lost: nobody is asked to return it.
+  await lan.items.add({
+    [LanFalt.Rubrik]: 'Lån på en stulen', [`${LanFalt.Surfplatta}Id`]: borta, [`${LanFalt.Lantagare}Id`]: ledamoter[0].id,
+    [LanFalt.Status]: 'Utlånad', [LanFalt.MandatSlut]: tillSpDatum('2026-11-20'), [LanFalt.RiktlinjeVersion]: '2.0'
+  });
   for (let i = 0; i < 45; i++) {
     await lan.items.add({
-      [LanFalt.Rubrik]: `Lån ${i}`, [`${LanFalt.Surfplatta}Id`]: (i % 40) + 1, [`${LanFalt.Lantagare}Id`]: ledamoter[i % ledamoter.length].id,
+      [LanFalt.Rubrik]: `Lån ${i}`, [`${LanFalt.Surfplatta}Id`]: iHand[i % 40], [`${LanFalt.Lantagare}Id`]: ledamoter[i % ledamoter.length].id,
       [LanFalt.Status]: 'Utlånad', [LanFalt.MandatSlut]: tillSpDatum(i === 0 ? '2026-11-20' : '2026-12-20'), [LanFalt.RiktlinjeVersion]: '2.0'
     });
   }
@@ -92,6 +104,7 @@ describe('MandatTjanst mot emulatorn', () => {
     expect(lan).toHaveLength(45);
     expect(lan[0].mandatSlut).toBe('2026-11-20');
     expect(lan.every((l) => l.status === 'Utlånad' && l.lantagare?.epost)).toBe(true);
+    expect(lan.map((l) => l.enhetId)).not.toContain(borta);
     expect(await tjanst().hamtaSlutande(IDAG, 10)).toHaveLength(1);
   });
 

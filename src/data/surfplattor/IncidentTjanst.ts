@@ -11,7 +11,7 @@
  */
 import { GraphFI, GraphQueryable, graphPost, IGraphQueryable } from '@pnp/graph';
 import '@pnp/graph/users';
-import { body } from '@pnp/queryable';
+import { body, CacheNever } from '@pnp/queryable';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -24,13 +24,15 @@ import { PermissionKind } from '@pnp/sp/security';
 import {
   Incidentfel, Incidenttyp, IStegUtfort, kanStangas, Kostnadsansvar, skrivChecklista, Steg, utforSteg as domanUtforSteg, valideraRapport
 } from '../../domain/incident';
-import { Enhetshandelse, Enhetsstatus, nastaStatus, Statusfel } from '../../domain/surfplatta';
-import { HandelseFalt, HandelserLista, LanFalt, LanLista, SurfplattaFalt, SurfplattorLista } from '../../schema/surfplattor';
+import { Enhetshandelse, Enhetsstatus, lanSlutarVidIncident, Lanstatus, nastaStatus, Statusfel } from '../../domain/surfplatta';
+import { swedishDate } from '../../domain/dates';
+import { HANDELSESTATUSAR, HandelseFalt, HandelserLista, LanFalt, LanLista, SurfplattaFalt, SurfplattorLista } from '../../schema/surfplattor';
 import { GRUPPNAMN, ROLLTYP } from '../../schema/behorigheter';
 import { DataFel, tolkaDataFel } from '../fel';
 import { AktuellPerson, IPersonuppgift } from '../personer';
-import { INCIDENT_EXPAND, INCIDENT_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillIncident, tillSurfplatta } from './lasa';
-import { IIncident, IIncidentTjanst, ILan } from './typer';
+import { tillSpDatum } from '../spDatum';
+import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillIncident, tillLan, tillSurfplatta } from './lasa';
+import { IIncident, IIncidentTjanst, ILan, RegisterFel } from './typer';
 
 const H = HandelseFalt;
 const S = SurfplattaFalt;
@@ -110,19 +112,28 @@ export async function rapporteraIncident(
   if (forsta) throw new IncidentFel(forsta, fel);
   const l = lista(sp, webb, HandelserLista.url);
   try {
+    // The loan as SharePoint has it, not as the page had it: only its borrower reports on it.
+    const [jag, rad] = await Promise.all([
+      new AktuellPerson(sp).hamta(),
+      lista(sp, webb, LanLista.url).items.getById(r.lan.id).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>()
+    ]);
+    const lan = tillLan(rad);
+    if (lan.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
     const polisanmalan = (r.polisanmalan ?? '').trim();
+    const oppen: (typeof HANDELSESTATUSAR)[number] = 'Öppen';
     const ny = await l.items.add({
       // The device's marking only: the title is shown in lists and must not carry a name.
-      [H.Rubrik]: `${r.typ}: ${r.lan.stoldmarkning}`,
-      [`${H.Surfplatta}Id`]: r.lan.enhetId,
-      [`${H.Lan}Id`]: r.lan.id,
+      [H.Rubrik]: `${r.typ}: ${lan.stoldmarkning}`,
+      [`${H.Surfplatta}Id`]: lan.enhetId,
+      [`${H.Lan}Id`]: lan.id,
       [H.Typ]: r.typ,
       [H.Beskrivning]: r.beskrivning.trim(),
       ...(polisanmalan ? { [H.Polisanmalan]: polisanmalan } : {}),
+      [H.Status]: oppen,
       [H.Rapporterad]: klocka().toISOString()
     }) as Rad;
-    const rad = await l.items.getById(Number(ny.Id ?? ny.ID)).select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND)<Rad>();
-    return tillIncident(rad);
+    const svar = await l.items.getById(Number(ny.Id ?? ny.ID)).select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND).using(CacheNever())<Rad>();
+    return tillIncident(svar);
   } catch (e) {
     throw tolkaDataFel(e);
   }
@@ -255,11 +266,29 @@ export class IncidentTjanst implements IIncidentTjanst {
       const aktuell = await this.lasIncident(incident.id);
       const fel = kanStangas(aktuell.typ, aktuell.gjorda, aktuell.status);
       if (fel) throw new IncidentFel(fel);
+      // The loan ends before the incident closes: a retry after a failure in between still finds the incident open.
+      if (aktuell.typ !== 'Skada') await this.avslutaLan(aktuell);
       await this.handelser.items.getById(aktuell.id).update({ [H.Status]: 'Stängd' }, aktuell.etag ?? '*');
       return await this.lasIncident(incident.id);
     } catch (e) {
       throw tolkaDataFel(e);
     }
+  }
+
+  /**
+   * A stolen or lost device that was not found again ends its loan when the incident closes: the
+   * loan gets its end date (from which anonymisation counts), no more return reminders, and the
+   * borrower no longer reads the device item. Their loan and receipts stay theirs to read.
+   */
+  private async avslutaLan(incident: IIncident): Promise<void> {
+    if (incident.lanId === undefined) return;
+    const lanLista = lista(this.sp, this.webb, LanLista.url);
+    const lan = tillLan(await lanLista.items.getById(incident.lanId).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>());
+    const enhet = await this.lasEnhet(incident.enhetId);
+    if (!lanSlutarVidIncident(lan.status, enhet.status)) return;
+    const slut: Lanstatus = 'Stulen eller förlorad';
+    await lanLista.items.getById(lan.id).update({ [L.Status]: slut, [L.Aterlamnad]: tillSpDatum(swedishDate(this.klocka())) }, lan.etag ?? '*');
+    await this.surfplattor.items.getById(enhet.id).resetRoleInheritance();
   }
 
   private get handelser(): IList {
@@ -280,12 +309,12 @@ export class IncidentTjanst implements IIncidentTjanst {
   }
 
   private async lasIncident(id: number): Promise<IIncident> {
-    const rad = await this.handelser.items.getById(id).select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND)<Rad>();
+    const rad = await this.handelser.items.getById(id).select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND).using(CacheNever())<Rad>();
     return tillIncident(rad);
   }
 
   private async lasEnhet(id: number): Promise<{ id: number; intuneId: string; status: Enhetsstatus; etag: string }> {
-    const e = tillSurfplatta(await this.surfplattor.items.getById(id).select(...SURFPLATTA_URVAL)<Rad>());
+    const e = tillSurfplatta(await this.surfplattor.items.getById(id).select(...SURFPLATTA_URVAL).using(CacheNever())<Rad>());
     return { id: e.id, intuneId: e.intuneId, status: e.status, etag: e.etag ?? '*' };
   }
 

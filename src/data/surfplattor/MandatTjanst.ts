@@ -13,8 +13,8 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { addDays, format, parseISO } from 'date-fns';
 import { IsoDate } from '../../domain/dates';
-import { paminnasVidMandatslut } from '../../domain/surfplatta';
-import { LanFalt, LanLista } from '../../schema/surfplattor';
+import { Enhetsstatus, paminnasVidMandatslut } from '../../domain/surfplatta';
+import { LanFalt, LanLista, SurfplattaFalt, SurfplattorLista } from '../../schema/surfplattor';
 import { tolkaDataFel } from '../fel';
 import { tillSpDatum } from '../spDatum';
 import { graphSokvag } from './IncidentTjanst';
@@ -22,6 +22,10 @@ import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, tillLan } from './lasa';
 import { ILan, IMandatTjanst, IPaminnelseResultat } from './typer';
 
 const L = LanFalt;
+const S = SurfplattaFalt;
+
+/** Device statuses whose loan is not asked back. */
+const BORTA: readonly Enhetsstatus[] = ['Stulen', 'Förlorad'];
 
 /** Graph's limit of requests in one JSON batch. */
 export const BATCH_STORLEK = 20;
@@ -68,14 +72,20 @@ export class MandatTjanst implements IMandatTjanst {
     const fraga = lista.items.select(...LAN_URVAL).expand(...LAN_EXPAND)
       .filter(`${L.MandatSlut} le datetime'${tillSpDatum(grans)}' and ${L.Status} eq 'Utlånad'`).top(SIDA);
     const lan: ILan[] = [];
+    const borta = new Set<number>();
     try {
       for await (const sida of fraga) {
         lan.push(...(sida as Rad[]).map(tillLan));
       }
+      // A device reported stolen or lost is not asked back (its loan ends when the incident closes).
+      const plattor = this.sp.web.getList(`${this.webb.replace(/\/$/, '')}/${SurfplattorLista.url}`);
+      for await (const sida of plattor.items.select('Id').filter(BORTA.map((b) => `${S.Status} eq '${b}'`).join(' or ')).top(SIDA)) {
+        for (const r of sida as Rad[]) borta.add(Number(r.Id));
+      }
     } catch (e) {
       throw tolkaDataFel(e);
     }
-    return paminnasVidMandatslut(lan, idag, dagar);
+    return paminnasVidMandatslut(lan.filter((l) => !borta.has(l.enhetId)), idag, dagar);
   }
 
   public async skickaPaminnelser(lan: readonly ILan[], texter: { amne: string; text: (lan: ILan) => string }): Promise<IPaminnelseResultat[]> {

@@ -12,20 +12,18 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { IList } from '@pnp/sp/lists';
 import { IsoDate } from '../../domain/dates';
-import { HANDELSESTATUSAR, HandelseFalt, HandelserLista, LanFalt } from '../../schema/surfplattor';
-import { Incidenttyp, valideraRapport } from '../../domain/incident';
+import { LanFalt } from '../../schema/surfplattor';
+import { Incidenttyp } from '../../domain/incident';
 import { valideraKvittens } from '../../domain/surfplatta';
 import { tolkaDataFel } from '../fel';
 import { lasFil } from '../filer';
 import { AktuellPerson } from '../personer';
-import { laggTillKvittens, Registerlistor } from './kvittenser';
-import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillIncident, tillLan, tillSurfplatta } from './lasa';
+import { hamtaEgnaIncidenter, rapporteraIncident } from './IncidentTjanst';
+import { laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor } from './kvittenser';
+import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from './lasa';
 import { lasGallandeRiktlinje } from './riktlinjeText';
 import { IIncident, IKvittens, IKvittensTexter, ILan, IMinSurfplattaTjanst, IPerson, IRiktlinje, ISurfplatta, RegisterFel } from './typer';
-
-const H = HandelseFalt;
 
 export interface IMinSurfplattaAlternativ {
   /** The words of the PDF receipt, from the web part's strings. */
@@ -51,10 +49,6 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
     this.texter = alternativ.kvittensTexter;
   }
 
-  private get handelser(): IList {
-    return this.sp.web.getList(`${this.webb}/${HandelserLista.url}`);
-  }
-
   public aktuellPerson(): Promise<IPerson> {
     return this.jag.hamta();
   }
@@ -72,7 +66,11 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
       if (svarsstatus(fel) === 404 || svarsstatus(fel) === 403) return [];
       throw tolkaDataFel(fel);
     }
-    return lan;
+    try {
+      return await medKvittenser(this.listor.kvittenser, lan);
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
   }
 
   public hamtaRiktlinje(idag: IsoDate): Promise<IRiktlinje> {
@@ -84,6 +82,14 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
     const nu = await this.lasLan(lan.id);
     if (nu.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
     if (nu.status !== 'Väntar på kvittens') throw new RegisterFel('FelLanestatus');
+    // One receipt per loan: a second one (another tab, a double tap) would only muddle who signed what when.
+    let redan: boolean;
+    try {
+      redan = (await lasUtlamningskvittenser(this.listor.kvittenser, [{ id: nu.id, lantagareId: jag.id }], true)).has(nu.id);
+    } catch (e) {
+      throw tolkaDataFel(e);
+    }
+    if (redan) throw new RegisterFel('RedanKvitterad');
     const fel = valideraKvittens({
       satt: kvittens.satt, skrivetNamn: kvittens.skrivetNamn, harRitning: !!kvittens.signatur?.length,
       // The receipt holds the guideline's full text; without it there is nothing to sign.
@@ -116,49 +122,12 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
     }
   }
 
-  public async rapportera(r: { lan: ILan; typ: Incidenttyp; beskrivning: string; polisanmalan?: string }): Promise<IIncident> {
-    const fel = valideraRapport(r);
-    const forsta = fel.beskrivning ?? fel.polisanmalan;
-    if (forsta) throw new RegisterFel(forsta);
-    const jag = await this.jag.hamta();
-    // The device and loan as SharePoint has them, not as the page had them.
-    const lan = await this.lasLan(r.lan.id);
-    if (lan.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
-    const polisanmalan = (r.polisanmalan ?? '').trim();
-    const oppen: (typeof HANDELSESTATUSAR)[number] = 'Öppen';
-    try {
-      const ny = await this.handelser.items.add({
-        [H.Rubrik]: `${r.typ}: ${lan.stoldmarkning}`,
-        [`${H.Surfplatta}Id`]: lan.enhetId,
-        [`${H.Lan}Id`]: lan.id,
-        [H.Typ]: r.typ,
-        [H.Beskrivning]: r.beskrivning.trim(),
-        [H.Polisanmalan]: polisanmalan || null,
-        [H.Status]: oppen,
-        [H.Rapporterad]: this.klocka().toISOString()
-      }) as Rad;
-      return tillIncident(await this.handelser.items.getById(Number(ny.Id)).select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND)
-        .using(CacheNever())<Rad>());
-    } catch (e) {
-      throw tolkaDataFel(e);
-    }
+  public rapportera(r: { lan: ILan; typ: Incidenttyp; beskrivning: string; polisanmalan?: string }): Promise<IIncident> {
+    return rapporteraIncident(this.sp, this.webb, r, this.klocka);
   }
 
-  public async hamtaMinaIncidenter(): Promise<IIncident[]> {
-    const jag = await this.jag.hamta();
-    const incidenter: IIncident[] = [];
-    try {
-      // The list shows a borrower only their own rows; the check on the author keeps kommunservice's own view honest too.
-      for await (const sida of this.handelser.items.select(...INCIDENT_URVAL).expand(...INCIDENT_EXPAND).orderBy('Id', false).top(SIDA)) {
-        for (const r of sida as Rad[]) {
-          const i = tillIncident(r);
-          if (i.rapportor?.id === jag.id) incidenter.push(i);
-        }
-      }
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
-    return incidenter;
+  public hamtaMinaIncidenter(): Promise<IIncident[]> {
+    return hamtaEgnaIncidenter(this.sp, this.webb);
   }
 
   public hamtaFil(url: string): Promise<ArrayBuffer> {

@@ -19,20 +19,21 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/security/list';
+import { PermissionKind } from '@pnp/sp/security';
 import { IsoDate, swedishDate } from '../../domain/dates';
 import { Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, valideraKvittens, valideraNyttLan } from '../../domain/surfplatta';
-import { KvittensFalt, LanFalt, SurfplattaFalt } from '../../schema/surfplattor';
+import { LanFalt, SurfplattaFalt } from '../../schema/surfplattor';
 import { DataFel, tolkaDataFel } from '../fel';
-import { AktuellPerson, personUrval, sokPersoner, tillPerson } from '../personer';
+import { AktuellPerson, sokPersoner } from '../personer';
 import { tillSpDatum } from '../spDatum';
-import { kvittensFilnamn, laggTillBilaga, laggTillKvittens, Registerlistor } from './kvittenser';
-import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta, uppslag } from './lasa';
+import { kvittensFilnamn, laggTillBilaga, laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor } from './kvittenser';
+import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from './lasa';
 import { lasGallandeRiktlinje } from './riktlinjeText';
 import { IKvittens, IKvittensTexter, ILan, IPerson, IRegisterTjanst, ISurfplatta, RegisterFel } from './typer';
 
 const S = SurfplattaFalt;
 const L = LanFalt;
-const K = KvittensFalt;
 
 const VANTAR: Lanstatus = 'Väntar på kvittens';
 const UTLANAD: Lanstatus = 'Utlånad';
@@ -127,10 +128,22 @@ export class RegisterTjanst implements IRegisterTjanst {
       for await (const sida of this.listor.lan.items.select(...LAN_URVAL).expand(...LAN_EXPAND).orderBy('Id', false).top(SIDA)) {
         for (const r of sida as Rad[]) lan.push(tillLan(r));
       }
+      return await medKvittenser(this.listor.kvittenser, lan);
     } catch (fel) {
       throw tolkaDataFel(fel);
     }
-    return lan;
+  }
+
+  /** Whether the signed-in person manages loans (kommunservice), rather than only borrows. */
+  public async kanHantera(): Promise<boolean> {
+    try {
+      return await this.listor.lan.currentUserHasPermissions(PermissionKind.ManagePermissions);
+    } catch (fel) {
+      const f = tolkaDataFel(fel);
+      // A borrower may not even see the list: that is a clear no, not a failure.
+      if (f.orsak === 'behorighet' || f.orsak === 'saknas') return false;
+      throw f;
+    }
   }
 
   public async skapaLan(enhet: ISurfplatta, lantagare: IPerson, mandatSlut: IsoDate): Promise<ILan> {
@@ -173,7 +186,7 @@ export class RegisterTjanst implements IRegisterTjanst {
     const nu = await this.lasLan(lan.id);
     if (nu.status !== VANTAR) throw new RegisterFel('FelLanestatus');
     if (!nu.lantagare) throw new RegisterFel('LantagareSaknas');
-    const kvittens = await this.lantagarensKvittens(nu.id, nu.lantagare.id);
+    const kvittens = (await lasUtlamningskvittenser(this.listor.kvittenser, [{ id: nu.id, lantagareId: nu.lantagare.id }], true)).get(nu.id);
     if (!kvittens) throw new RegisterFel('KvittensSaknas');
 
     const enhet = await this.lasEnhet(nu.enhetId);
@@ -279,31 +292,6 @@ export class RegisterTjanst implements IRegisterTjanst {
     } catch (fel) {
       throw tolkaDataFel(fel);
     }
-  }
-
-  /**
-   * The borrower's own check-out receipt for the loan: a row they authored (SharePoint's Author, not
-   * a field anyone typed) with its PDF. The newest when they signed more than once.
-   */
-  private async lantagarensKvittens(lanId: number, lantagareId: number): Promise<{ av: string; tid: string; url: string; version: string } | undefined> {
-    let rader: Rad[];
-    try {
-      rader = await this.listor.kvittenser.items
-        .select('Id', 'Created', K.Typ, K.RiktlinjeVersion, `${K.Lan}/Id`, ...personUrval('Author'), 'AttachmentFiles')
-        .expand('Author', K.Lan, 'AttachmentFiles')
-        .filter(`${K.Lan}Id eq ${lanId}`).orderBy('Id', false).top(SIDA).using(CacheNever())<Rad[]>();
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
-    for (const r of rader) {
-      const av = tillPerson(r.Author);
-      const bilagor = Array.isArray(r.AttachmentFiles) ? (r.AttachmentFiles as Array<{ FileName?: unknown; ServerRelativeUrl?: unknown }>) : [];
-      const pdf = bilagor.find((b) => typeof b.ServerRelativeUrl === 'string' && /\.pdf$/i.test(String(b.FileName ?? b.ServerRelativeUrl)));
-      if (r[K.Typ] === 'Utlämning' && uppslag(r[K.Lan])?.id === lanId && av?.id === lantagareId && typeof r.Created === 'string' && pdf) {
-        return { av: av.namn, tid: r.Created, url: String(pdf.ServerRelativeUrl), version: String(r[K.RiktlinjeVersion] ?? '') };
-      }
-    }
-    return undefined;
   }
 
   /**

@@ -8,6 +8,7 @@
  * only the rows they added themselves (ReadSecurity), so a row kommunservice adds is never the
  * borrower's to read, whatever its permissions: what the borrower must read goes on the loan.
  */
+import { CacheNever } from '@pnp/queryable';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -19,6 +20,8 @@ import { IList } from '@pnp/sp/lists';
 import { Signeringssatt } from '../../domain/surfplatta';
 import { KvittenserLista, KvittensFalt, KVITTENSTYPER, LanLista, SurfplattorLista } from '../../schema/surfplattor';
 import { ROLLTYP } from '../../schema/behorigheter';
+import { personUrval, tillPerson } from '../personer';
+import { Rad, SIDA, uppslag } from './lasa';
 
 const K = KvittensFalt;
 
@@ -100,4 +103,66 @@ export async function laggTillBilaga(objekt: IItem, namn: string, pdf: Uint8Arra
   if (typeof url === 'string' && url) return url;
   const lista = await objekt.attachmentFiles.getByName(namn).select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
   return lista.ServerRelativeUrl;
+}
+
+/** A borrower's signed check-out receipt as the loan shows it: who and when are the row's Author and Created. */
+export interface IUtlamningskvittens {
+  av: string;
+  tid: string;
+  url: string;
+  version: string;
+}
+
+/** Loans per request: the filter's `or`s stay short. */
+const LAN_PER_FRAGA = 20;
+
+/**
+ * The borrowers' own check-out receipts of these loans, per loan id: a Kvittenser row of type
+ * Utlämning that the loan's borrower added themself (SharePoint's Author, not a field anyone typed)
+ * with its PDF; the newest when they signed more than once. Rows by anyone else do not count. The
+ * filter is on the indexed lookup, so it stays within the list view threshold. `utanCache`: a read
+ * that decides a write asks SharePoint itself.
+ */
+export async function lasUtlamningskvittenser(
+  lista: IList, lan: ReadonlyArray<{ id: number; lantagareId?: number }>, utanCache = false
+): Promise<Map<number, IUtlamningskvittens>> {
+  const svar = new Map<number, IUtlamningskvittens>();
+  const lantagare = new Map(lan.filter((l) => l.lantagareId !== undefined).map((l) => [l.id, l.lantagareId!]));
+  const ids = [...lantagare.keys()];
+  for (let i = 0; i < ids.length; i += LAN_PER_FRAGA) {
+    const del = ids.slice(i, i + LAN_PER_FRAGA);
+    let fraga = lista.items
+      .select('Id', 'Created', K.Typ, K.RiktlinjeVersion, `${K.Lan}/Id`, ...personUrval('Author'), 'AttachmentFiles')
+      .expand('Author', K.Lan, 'AttachmentFiles')
+      .filter(del.map((id) => `${K.Lan}Id eq ${id}`).join(' or ')).orderBy('Id', false).top(SIDA);
+    if (utanCache) fraga = fraga.using(CacheNever());
+    for (const r of await fraga<Rad[]>()) {
+      const lanId = uppslag(r[K.Lan])?.id;
+      if (lanId === undefined || svar.has(lanId) || r[K.Typ] !== ('Utlämning' satisfies Kvittenstyp)) continue;
+      const av = tillPerson(r.Author);
+      const bilagor = Array.isArray(r.AttachmentFiles) ? (r.AttachmentFiles as Array<{ FileName?: unknown; ServerRelativeUrl?: unknown }>) : [];
+      const pdf = bilagor.find((b) => typeof b.ServerRelativeUrl === 'string' && /\.pdf$/i.test(String(b.FileName ?? b.ServerRelativeUrl)));
+      if (av && av.id === lantagare.get(lanId) && typeof r.Created === 'string' && pdf) {
+        svar.set(lanId, { av: av.namn, tid: r.Created, url: String(pdf.ServerRelativeUrl), version: String(r[K.RiktlinjeVersion] ?? '') });
+      }
+    }
+  }
+  return svar;
+}
+
+/**
+ * A loan still waiting for its receipt shows the borrower's signature once it is there, so
+ * kommunservice sees it can hand the device out and the borrower is not asked to sign again.
+ * Handed-out loans carry it in their own fields already.
+ */
+export async function medKvittenser<T extends { id: number; status: string; lantagare?: { id: number }; kvitteradAv?: string }>(
+  lista: IList, lan: T[]
+): Promise<T[]> {
+  const vantar = lan.filter((l) => l.status === 'Väntar på kvittens' && !l.kvitteradAv);
+  if (vantar.length === 0) return lan;
+  const kvittenser = await lasUtlamningskvittenser(lista, vantar.map((l) => ({ id: l.id, lantagareId: l.lantagare?.id })));
+  return lan.map((l) => {
+    const k = kvittenser.get(l.id);
+    return k && l.status === 'Väntar på kvittens' ? { ...l, kvitteradAv: k.av, kvitteradTid: k.tid, kvittensUrl: k.url } : l;
+  });
 }

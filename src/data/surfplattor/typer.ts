@@ -15,9 +15,10 @@ import { DataFel } from '../fel';
  * - `InteLantagare`: the signed-in person is not the loan's borrower.
  * - `RiktlinjeSaknas`: no guideline in force in the Riktlinjer library.
  * - `EndastViaLan`: hand-out and return go through the loan (lamnaUt / taEmot), not a status change.
+ * - `RedanKvitterad`: the borrower has already signed this loan's receipt.
  */
 export type Registerfelkod = Statusfel | Lanfel | Kvittensfel | Incidentfel |
-  'KvittensSaknas' | 'FelLanestatus' | 'InteLantagare' | 'RiktlinjeSaknas' | 'EndastViaLan';
+  'KvittensSaknas' | 'FelLanestatus' | 'InteLantagare' | 'RiktlinjeSaknas' | 'EndastViaLan' | 'RedanKvitterad';
 
 /**
  * A refusal by the register's rules (DataFel 'ogiltig') carrying the rule's code, which the UI turns
@@ -153,7 +154,10 @@ export interface IRegisterTjanst {
   laggTillEnhet(ny: Omit<ISurfplatta, 'id' | 'status' | 'aktivtLan' | 'etag'>): Promise<ISurfplatta>;
   /** Refused (DataFel 'ogiltig' with the domain code) when the state machine does not allow it. */
   andraStatus(enhet: ISurfplatta, handelse: Enhetshandelse): Promise<ISurfplatta>;
+  /** Every loan, newest first; one still waiting shows the borrower's signature once they have signed. */
   hamtaLan(): Promise<ILan[]>;
+  /** Whether the signed-in person manages loans (kommunservice) rather than only borrows. */
+  kanHantera(): Promise<boolean>;
   /** Creates the loan waiting for the borrower's receipt and lets the borrower read it. */
   skapaLan(enhet: ISurfplatta, lantagare: IPerson, mandatSlut: IsoDate): Promise<ILan>;
   /** Hands the device out: only when the borrower's own receipt for this loan exists. */
