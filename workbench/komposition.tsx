@@ -24,7 +24,10 @@ import { AnslagTjanst } from '../src/data/moten/AnslagTjanst';
 import { JusteringTjanst } from '../src/data/moten/JusteringTjanst';
 import { MotesTjanst } from '../src/data/moten/MotesTjanst';
 import { skapaGraph, skapaSp } from '../src/data/pnp';
-import { SurfplattaTjanst } from '../src/data/surfplattor/SurfplattaTjanst';
+import { IncidentTjanst } from '../src/data/surfplattor/IncidentTjanst';
+import { MandatTjanst } from '../src/data/surfplattor/MandatTjanst';
+import { MinSurfplattaTjanst } from '../src/data/surfplattor/MinSurfplattaTjanst';
+import { RegisterTjanst } from '../src/data/surfplattor/RegisterTjanst';
 import { UppdragTjanst } from '../src/data/uppdrag/UppdragTjanst';
 import { IsoDate, swedishDate } from '../src/domain/dates';
 import { IUppdragLage, STANDARD_DAGAR_TILL_INAKTUELL } from '../src/domain/uppdrag';
@@ -37,7 +40,8 @@ import { sidLank, uppdragFranLank } from '../src/webparts/arendebalans/lankar';
 import { EpostrutinApp } from '../src/webparts/epostrutin/components/EpostrutinApp';
 import { MotesportalApp } from '../src/webparts/motesportal/components/MotesportalApp';
 import { sammantradeFranLank, sidLank as motesSidLank } from '../src/webparts/motesportal/lankar';
-import { SurfplattorApp } from '../src/webparts/surfplattor/components/SurfplattorApp';
+import { STANDARD_PAMINNELSEDAGAR, SurfplattorApp } from '../src/webparts/surfplattor/components/SurfplattorApp';
+import { kvittensTexter } from '../src/webparts/surfplattor/components/texter';
 import { DelId, IInloggning, IWorkbenchKonfig, Roll } from './typer';
 
 /** What a part's services are built from: the host's PnPjs roots, signed in as the chosen role. */
@@ -110,7 +114,13 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
   },
   surfplattor: {
     namn: () => surfplattorStrings.Rubrik,
-    rot: (v) => <SurfplattorApp tjanst={new SurfplattaTjanst(v.sp, v.webbSokvag)} />
+    // As the web part does: SharePoint for the register and receipts, Graph for Intune and the reminder mails; the manifest's default days.
+    rot: (v) => {
+      const register = new RegisterTjanst(v.sp, v.webbSokvag, { kvittensTexter: kvittensTexter() });
+      return <SurfplattorApp register={register} minSurfplatta={new MinSurfplattaTjanst(v.sp, v.webbSokvag, { kvittensTexter: kvittensTexter() })}
+        incidenter={new IncidentTjanst(v.sp, v.webbSokvag, v.graph)} mandat={new MandatTjanst(v.sp, v.webbSokvag, v.graph)}
+        idag={v.idag} paminnelseDagar={STANDARD_PAMINNELSEDAGAR} />;
+    }
   },
   epostrutin: {
     namn: () => epostrutinStrings.Rubrik,

@@ -5,9 +5,9 @@ import { SurfplattorApp } from '../../src/webparts/surfplattor/components/Surfpl
 import { EpostrutinApp } from '../../src/webparts/epostrutin/components/EpostrutinApp';
 import { PartRoot } from '../../src/ui/PartRoot';
 import { IAnslagTjanst, IJusteringTjanst, IMotesTjanst } from '../../src/data/moten/typer';
-import { ISurfplatta, ISurfplattaTjanst } from '../../src/data/surfplattor/SurfplattaTjanst';
-import { DataFel } from '../../src/data/fel';
 import { IEpostTjanst } from '../../src/data/epost/typer';
+import { ISurfplatta } from '../../src/data/surfplattor/typer';
+import { incidentFake, lan, mandatFake, minFake, platta as surfplatta, registerFake } from './surfplattorFakes';
 
 const moten: IMotesTjanst = {
   hamtaSammantraden: async () => ({
@@ -30,17 +30,16 @@ const justering: IJusteringTjanst = {
   tillkannageJusterade: () => Promise.reject(new Error('oväntat'))
 };
 const anslag: IAnslagTjanst = { hamtaAktuella: async () => [] };
-const platta = (i: number, status: string): ISurfplatta => ({
-  id: i, stoldmarkning: `KS-${1000 + i}`, serienummer: `DMPX000${i}`, modell: i % 2 ? 'iPad Air' : 'iPad', simAbonnemang: 'Telia', intuneId: '', status
-});
 // The mailbox never answers here: these tests are about the registrar address only.
 const brevlada: IEpostTjanst = {
   hamtaMappar: () => new Promise(() => undefined),
   hamtaMeddelanden: () => new Promise(() => undefined)
 };
-const register = (lista: ISurfplatta[] | DataFel): ISurfplattaTjanst => ({
-  hamtaRegister: async () => { if (lista instanceof DataFel) throw lista; return lista; }
-});
+/** The tablet register as kommunservice (who may manage it) or a borrower sees it; its flows are in surfplattor.test.tsx. */
+const surfplattor = (lista: ISurfplatta[], kommunservice = true): JSX.Element => (
+  <SurfplattorApp register={registerFake({ hamtaRegister: async () => lista, kanHantera: async () => kommunservice })}
+    minSurfplatta={minFake({ hamtaMinaLan: async () => [lan(1)] })} incidenter={incidentFake()} mandat={mandatFake()} idag="2026-11-27" paminnelseDagar={60} />
+);
 
 describe('webbdelarnas startvyer', () => {
   it('Mötesportalen visar kommande sammanträden och har flikar för tidigare och anslagstavlan', async () => {
@@ -56,13 +55,17 @@ describe('webbdelarnas startvyer', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Inga anslag just nu');
   });
 
-  it('Surfplattor säger att registret är tomt', async () => {
-    render(<PartRoot><SurfplattorApp tjanst={register([])} /></PartRoot>);
+  it('Surfplattor säger att registret är tomt och har flikar för kommunservice', async () => {
+    render(<PartRoot>{surfplattor([])}</PartRoot>);
     expect(await screen.findByText('Inga surfplattor registrerade')).toBeInTheDocument();
+    expect(screen.getAllByRole('tab')).toHaveLength(5);
+    for (const namn of ['Register', 'Lån', 'Händelser', 'Mandatslut', 'Min surfplatta']) {
+      expect(screen.getByRole('tab', { name: namn })).toBeInTheDocument();
+    }
   });
 
-  it('Surfplattor filtrerar registret på sökord och status', async () => {
-    render(<PartRoot><SurfplattorApp tjanst={register([platta(1, 'Utlånad'), platta(2, 'I lager'), platta(3, 'Stulen')])} /></PartRoot>);
+  it('Surfplattor filtrerar registret på sökord', async () => {
+    render(<PartRoot>{surfplattor([surfplatta(1, 'Utlånad'), surfplatta(2, 'I lager'), surfplatta(3, 'Stulen')])}</PartRoot>);
     expect(await screen.findByText('3 av 3 surfplattor')).toBeInTheDocument();
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'KS-1002' } });
     expect(screen.getByText('1 av 3 surfplattor')).toBeInTheDocument();
@@ -70,9 +73,12 @@ describe('webbdelarnas startvyer', () => {
     expect(screen.queryByText('KS-1001')).toBeNull();
   });
 
-  it('Surfplattor hänvisar den som inte får se registret till Min surfplatta', async () => {
-    render(<PartRoot><SurfplattorApp tjanst={register(new DataFel('saknas', 404))} /></PartRoot>);
-    expect(await screen.findByText(/Registret över surfplattor är öppet för kommunservice/)).toBeInTheDocument();
+  it('Surfplattor visar Min surfplatta, utan registret, för den som inte hanterar det', async () => {
+    render(<PartRoot>{surfplattor([surfplatta(1, 'Utlånad')], false)}</PartRoot>);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Min surfplatta' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Surfplatta KS-1001' })).toBeInTheDocument();
+    expect(screen.queryByRole('tab')).toBeNull();
+    expect(screen.queryByText('DMPX0001')).toBeNull();
   });
 
   it('E-postrutinen varnar när ingen registratorsadress är inställd och visar den annars', async () => {

@@ -1,69 +1,85 @@
+/**
+ * The tablet register (issue 6): kommunservice gets the register, loans, incidents and mandate end;
+ * everyone else "Min surfplatta" (also the Teams personal app). Which view is decided by what the
+ * signed-in person may do on the register, never by a group name.
+ */
 import * as React from 'react';
-import { DetailsList, DetailsListLayoutMode, Dropdown, IColumn, IDropdownOption, MessageBar, MessageBarType, SearchBox, SelectionMode, Stack, Text } from '@fluentui/react';
+import { Pivot, PivotItem, Spinner, SpinnerSize } from '@fluentui/react';
 import * as strings from 'SurfplattorWebPartStrings';
-import { ISurfplatta, ISurfplattaTjanst } from '../../../data/surfplattor/SurfplattaTjanst';
-import { ENHETSSTATUSAR } from '../../../schema/surfplattor';
-import { EmptyState } from '../../../ui/EmptyState';
-import { fyll } from '../../../ui/format';
-import { Laddningsstatus } from '../../../ui/Laddningsstatus';
+import * as common from 'CommonStrings';
+import { IsoDate } from '../../../domain/dates';
+import { IIncidentTjanst, IMandatTjanst, IMinSurfplattaTjanst, IRegisterTjanst } from '../../../data/surfplattor/typer';
 import { PartShell } from '../../../ui/PartShell';
 import { useLaddning } from '../../../ui/useLaddning';
+import { Handelser } from './Handelser';
+import { Lan } from './Lan';
+import { Mandat } from './Mandat';
+import { MinSurfplatta } from './MinSurfplatta';
+import { Register } from './Register';
 
 export interface ISurfplattorAppProps {
-  tjanst: ISurfplattaTjanst;
+  register: IRegisterTjanst;
+  minSurfplatta: IMinSurfplattaTjanst;
+  incidenter: IIncidentTjanst;
+  mandat: IMandatTjanst;
+  idag: IsoDate;
+  /** Mandate end: loans whose mandate ends within this many days are listed for a reminder. */
+  paminnelseDagar: number;
 }
 
-const ALLA = '';
+/** Remind about loans whose mandate ends within this many days, unless the web part says otherwise. */
+export const STANDARD_PAMINNELSEDAGAR = 60;
+const MAX_PAMINNELSEDAGAR = 730;
 
-export function SurfplattorApp({ tjanst }: ISurfplattorAppProps): JSX.Element {
-  const { data, fel, laddar, laddaOm } = useLaddning(() => tjanst.hamtaRegister(), [tjanst]);
-  const [sok, satSok] = React.useState('');
-  const [status, satStatus] = React.useState(ALLA);
-  const kolumner = React.useMemo<IColumn[]>(() => [
-    { key: 'stold', name: strings.KolumnStoldmarkning, fieldName: 'stoldmarkning', minWidth: 90, isRowHeader: true },
-    { key: 'serie', name: strings.KolumnSerienummer, fieldName: 'serienummer', minWidth: 110 },
-    { key: 'modell', name: strings.KolumnModell, fieldName: 'modell', minWidth: 150 },
-    { key: 'sim', name: strings.KolumnSim, fieldName: 'simAbonnemang', minWidth: 140 },
-    { key: 'status', name: strings.KolumnStatus, fieldName: 'status', minWidth: 90 }
-  ], []);
-  const statusval = React.useMemo<IDropdownOption[]>(() => [
-    { key: ALLA, text: strings.AllaStatusar }, ...ENHETSSTATUSAR.map((s) => ({ key: s, text: s }))
-  ], []);
-  const synliga = React.useMemo(() => {
-    const s = sok.trim().toLowerCase();
-    return (data ?? []).filter((p) => (status === ALLA || p.status === status) &&
-      (!s || [p.stoldmarkning, p.serienummer, p.modell].some((v) => v.toLowerCase().includes(s))));
-  }, [data, sok, status]);
+/** The web part's setting as days: a whole number 0–730, else the default. */
+export function paminnelseDagar(varde: string | number | undefined): number {
+  const n = typeof varde === 'number' ? varde : Number((varde ?? '').trim() || NaN);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_PAMINNELSEDAGAR ? n : STANDARD_PAMINNELSEDAGAR;
+}
 
-  // The register is not shared with ledamöter: SharePoint hides the list from them.
-  if (fel && (fel.orsak === 'saknas' || fel.orsak === 'behorighet')) {
+export type Flik = 'register' | 'lan' | 'handelser' | 'mandat' | 'min';
+
+export function SurfplattorApp(props: ISurfplattorAppProps): JSX.Element {
+  const { register, minSurfplatta, incidenter, mandat, idag, paminnelseDagar } = props;
+  // Kommunservice has Full Control on loans, to share one with its borrower. Not knowing (an error)
+  // shows the borrower's view: the least one may see.
+  const behorighet = useLaddning(() => register.kanHantera().catch(() => false), [register]);
+  const [flik, satFlik] = React.useState<Flik>('register');
+  const aktuellPerson = React.useCallback(() => minSurfplatta.aktuellPerson(), [minSurfplatta]);
+
+  if (behorighet.data === undefined) {
     return (
       <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
-        <MessageBar messageBarType={MessageBarType.info} isMultiline>{strings.EndastKommunservice}</MessageBar>
+        <Spinner size={SpinnerSize.medium} label={common.Laddar} ariaLive="polite" />
+      </PartShell>
+    );
+  }
+  if (!behorighet.data) {
+    return (
+      <PartShell title={strings.RubrikMin} description={strings.BeskrivningMin}>
+        <MinSurfplatta tjanst={minSurfplatta} idag={idag} />
       </PartShell>
     );
   }
   return (
     <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
-      <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} />
-      {data && data.length === 0 && (
-        <EmptyState iconName="Tablet" title={strings.TomRubrik}>
-          <Text as="p" block>{strings.TomText}</Text>
-        </EmptyState>
-      )}
-      {data && data.length > 0 && (
-        <>
-          <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
-            <SearchBox placeholder={strings.Sok} ariaLabel={strings.Sok} value={sok} onChange={(_e, v) => satSok(v ?? '')} styles={{ root: { minWidth: 280 } }} />
-            <Dropdown label={strings.FiltreraStatus} options={statusval} selectedKey={status} onChange={(_e, o) => satStatus(String(o?.key ?? ALLA))} styles={{ root: { minWidth: 160 } }} />
-          </Stack>
-          <Text role="status">{fyll(strings.Antal, synliga.length, data.length)}</Text>
-          {synliga.length === 0
-            ? <EmptyState iconName="Search" title={strings.IngenTraff} />
-            : <DetailsList items={synliga} columns={kolumner} selectionMode={SelectionMode.none} layoutMode={DetailsListLayoutMode.justified}
-              ariaLabelForGrid={strings.ListEtikett} getKey={(p: ISurfplatta) => String(p.id)} />}
-        </>
-      )}
+      <Pivot selectedKey={flik} onLinkClick={(l) => l?.props.itemKey && satFlik(l.props.itemKey as Flik)}>
+        <PivotItem headerText={strings.FlikRegister} itemKey="register" itemIcon="Tablet">
+          <Register register={register} />
+        </PivotItem>
+        <PivotItem headerText={strings.FlikLan} itemKey="lan" itemIcon="Sync">
+          <Lan register={register} aktuellPerson={aktuellPerson} idag={idag} />
+        </PivotItem>
+        <PivotItem headerText={strings.FlikHandelser} itemKey="handelser" itemIcon="Warning">
+          <Handelser incidenter={incidenter} />
+        </PivotItem>
+        <PivotItem headerText={strings.FlikMandat} itemKey="mandat" itemIcon="Calendar">
+          <Mandat mandat={mandat} idag={idag} dagar={paminnelseDagar} />
+        </PivotItem>
+        <PivotItem headerText={strings.FlikMin} itemKey="min" itemIcon="Contact">
+          <MinSurfplatta tjanst={minSurfplatta} idag={idag} />
+        </PivotItem>
+      </Pivot>
     </PartShell>
   );
 }
