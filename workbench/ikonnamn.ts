@@ -1,7 +1,7 @@
 /**
  * Icons the workbench registers from @fluentui/react-icons-mdl2's SVGs, because Fluent's icon
  * font comes from a Microsoft CDN that this page must never call. The build adds every literal
- * `iconName="…"` / `iconName: '…'` it finds under src/; this list holds the rest: names passed
+ * `iconName="…"` / `iconName: '…'` (or Pivot's `itemIcon`) it finds under src/; this list holds the rest: names passed
  * through variables in src/ and the ones Fluent's own controls ask for.
  */
 export const EXTRA_IKONER: readonly string[] = [
@@ -17,6 +17,7 @@ export const EXTRA_IKONER: readonly string[] = [
 
 /** Literal icon names in a source file (JSX attribute or object property). */
 export function ikonnamnIKallkod(kalla: string): string[] {
-  const traffar = kalla.matchAll(/iconName\s*(?:=\s*\{?|:)\s*["'`]([A-Za-z0-9]+)["'`]/g);
+  // iconName, and Pivot's itemIcon, which names an icon the same way.
+  const traffar = kalla.matchAll(/(?:iconName|itemIcon)\s*(?:=\s*\{?|:)\s*["'`]([A-Za-z0-9]+)["'`]/g);
   return Array.from(traffar, (t) => t[1]);
 }

@@ -135,7 +135,8 @@ function LanKort({ lan, person, tjanst, idag, kvitterad, onKvitterad }: {
           <Flagga niva={lan.status === 'Utlånad' ? 'ok' : lan.status === 'Väntar på kvittens' ? 'varning' : 'info'} etikett={strings.EtikettStatus}
             text={lanstatusText(lan.status)} />
         </Stack>
-        <Text block>{fyll(strings.UppdragetSlutar, lan.mandatSlut)}</Text>
+        {/* Asked back at the mandate's end: said only while the device is (about to be) theirs. */}
+        {(lan.status === 'Utlånad' || lan.status === 'Väntar på kvittens') && <Text block>{fyll(strings.UppdragetSlutar, lan.mandatSlut)}</Text>}
         {lan.utlamnad && <Text block>{fyll(strings.UtlamnadDen, lan.utlamnad)}</Text>}
         {lan.aterlamnad && (
           <Text block>{fyll(lan.status === 'Stulen eller förlorad' ? strings.AvslutatDen : strings.AterlamnadDen, lan.aterlamnad)}</Text>
@@ -246,10 +247,17 @@ export function MinSurfplatta({ tjanst, idag }: IMinSurfplattaProps): JSX.Elemen
           <Text as="p" block>{strings.IngaLanText}</Text>
         </EmptyState>
       )}
-      {lan.data?.map((l) => (
-        <LanKort key={l.id} lan={l} person={person.data} tjanst={tjanst} idag={idag} kvitterad={kvitterade[l.id]}
-          onKvitterad={(url) => satKvitterade((k) => ({ ...k, [l.id]: url }))} />
-      ))}
+      {lan.data && lan.data.length > 0 && (
+        // A list of loans, so a screen reader says how many there are.
+        <Stack role="list" aria-label={strings.MinaLanEtikett} tokens={{ childrenGap: 12 }}>
+          {lan.data.map((l) => (
+            <div role="listitem" key={l.id}>
+              <LanKort lan={l} person={person.data} tjanst={tjanst} idag={idag} kvitterad={kvitterade[l.id]}
+                onKvitterad={(url) => satKvitterade((k) => ({ ...k, [l.id]: url }))} />
+            </div>
+          ))}
+        </Stack>
+      )}
       {rapporterad && (
         <MessageBar messageBarType={MessageBarType.success} isMultiline onDismiss={() => satRapporterad(undefined)} dismissButtonAriaLabel={strings.Stang}>
           {fyll(strings.Anmald, incidenttypText(rapporterad.typ), rapporterad.stoldmarkning)}

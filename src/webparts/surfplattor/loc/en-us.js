@@ -131,6 +131,7 @@ define([], function () {
     SignaturTom: 'No signature drawn yet.',
     IngaLan: 'You have no tablet from us',
     IngaLanText: 'When municipal services lend you a tablet it appears here, and you sign the guideline here.',
+    MinaLanEtikett: 'My borrowed tablets',
     LanRubrik: 'Tablet {0}',
     UppdragetSlutar: 'Your mandate ends {0}. The tablet goes back to municipal services then.',
     UtlamnadDen: 'Handed out {0}',

@@ -130,6 +130,7 @@ declare interface ISurfplattorWebPartStrings {
   SignaturTom: string;
   IngaLan: string;
   IngaLanText: string;
+  MinaLanEtikett: string;
   LanRubrik: string;
   UppdragetSlutar: string;
   UtlamnadDen: string;

@@ -131,6 +131,7 @@ define([], function () {
     SignaturTom: 'Ingen signatur ritad än.',
     IngaLan: 'Du har ingen surfplatta hos oss',
     IngaLanText: 'När kommunservice lånar ut en surfplatta till dig visas den här, och du kvitterar riktlinjen här.',
+    MinaLanEtikett: 'Mina lånade surfplattor',
     LanRubrik: 'Surfplatta {0}',
     UppdragetSlutar: 'Uppdraget slutar {0}. Surfplattan lämnas tillbaka till kommunservice då.',
     UtlamnadDen: 'Utlämnad {0}',
