@@ -81,3 +81,12 @@ export const ROLLTYP: Readonly<Record<Exclude<Behorighet, 'Ingen'>, number>> = {
   'Bidra': 3,
   'Fullständig behörighet': 5
 };
+
+/**
+ * The e-mail log: every politician with an @pol mailbox adds and reads their own runs (the list shows
+ * each only their own rows); the admin answers for the list. It names the senders of their mail, so
+ * no one else reads it.
+ */
+export const EPOSTLOGG_BEHORIGHETER: Matris = {
+  allmanhet: 'Ingen', ledamot: 'Bidra', handlaggare: 'Ingen', namndsekreterare: 'Ingen', kommunservice: 'Ingen', admin: 'Fullständig behörighet'
+};

@@ -1,5 +1,6 @@
 /** Every list and library of the product, in the order they can be created (lookups last). */
 import { AnslagLista, DagordningLista, HandlingarBibliotek, JusteringarLista, OrganLista, ProtokollBibliotek, SammantradenLista, SekretessBibliotek } from './moten';
+import { EpostloggLista } from './epost';
 import { HandelserLista, KvittenserLista, LanLista, RiktlinjerBibliotek, SurfplattorLista } from './surfplattor';
 import { IListDef } from './types';
 import { RedovisningarBibliotek, UppdragLista } from './uppdrag';
@@ -19,7 +20,8 @@ export const ALLA_LISTOR: readonly IListDef[] = [
   HandelserLista,
   KvittenserLista,
   RiktlinjerBibliotek,
-  RedovisningarBibliotek
+  RedovisningarBibliotek,
+  EpostloggLista
 ];
 
 export function listaMedNyckel(nyckel: string): IListDef {
