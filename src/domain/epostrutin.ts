@@ -199,5 +199,8 @@ export function loggrader<T extends ILoggrad & { id: string }>(poster: readonly 
   };
   const sedda = new Set(poster.map((p) => p.id));
   const rader = [...poster, ...brevlada.filter((m) => !sedda.has(m.id))].filter(inom);
-  return rader.map(({ id: _id, ...r }) => r).sort((a, b) => Date.parse(b.datum) - Date.parse(a.datum));
+  return rader.map((r): ILoggrad => ({
+    datum: r.datum, fran: r.fran, till: r.till, amne: r.amne, mapp: r.mapp, atgard: r.atgard, klar: r.klar,
+    ...(r.hanterad ? { hanterad: r.hanterad } : {}), ...(r.notering ? { notering: r.notering } : {})
+  })).sort((a, b) => Date.parse(b.datum) - Date.parse(a.datum));
 }
