@@ -92,6 +92,7 @@ describe('lösningspaketet arendeportalen.sppkg', () => {
       'Microsoft Graph:DeviceManagementManagedDevices.Read.All',
       'Microsoft Graph:Mail.ReadWrite',
       'Microsoft Graph:Mail.Send',
+      'Microsoft Graph:Tasks.ReadWrite',
       'Microsoft Graph:User.Read',
       'Microsoft Graph:User.ReadBasic.All'
     ]);
