@@ -4,30 +4,18 @@
  * relative to `idag` so the demo always has upcoming meetings and overdue uppdrag; the same
  * `idag` and seed give the same data.
  */
-import { addDays, format, parseISO } from 'date-fns';
 import { skapaSlump } from '../core';
 import { IsoDate } from '../../src/domain/dates';
 import { UPPDRAG_STATUSAR, UppdragStatus } from '../../src/domain/uppdrag';
 import { tillSpDatum } from '../../src/data/spDatum';
-import { IListDef } from '../../src/schema';
 import { UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../src/schema/uppdrag';
-import { ILista, SpLager } from '../sharepoint/lager';
+import { SpLager } from '../sharepoint/lager';
 import { IMotesResultat, seedaMoten } from './moten';
 import { ISurfplatteResultat, seedaSurfplattor } from './surfplattor';
-
-const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
-const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
-/** An instant on a Swedish calendar day at a Swedish clock hour. */
-const tidpunkt = (d: IsoDate, timme = 9): string => new Date(Date.parse(tillSpDatum(d)) + timme * 3600 * 1000).toISOString().replace(/\.000Z$/, 'Z');
+import { lista, plus, tidpunkt } from './verktyg';
 
 const ADMIN = 50;
 const HANDLAGGARE = [20, 21, 22];
-
-function lista(lager: SpLager, def: IListDef): ILista {
-  const l = lager.listaMedUrl(`${lager.sitePath}/${def.url}`);
-  if (!l) throw new Error(`Demodata: listan ${def.title} är inte provisionerad.`);
-  return l;
-}
 
 const UPPDRAG: Array<[string, string, string]> = [
   ['Utred kontinuerligt uppdaterade ärendebalanslistor', 'Kommunledningskontoret', 'Utreda om det med den teknik som finns i dag är möjligt att lägga ut ärendebalanslistor som kontinuerligt uppdateras av tjänstemännen.'],

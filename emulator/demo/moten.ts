@@ -7,7 +7,6 @@
  * PublikBehorighet.oppnaForPublik leaves them). Deterministic for a given `idag` and seed; meeting
  * days are relative to `idag`.
  */
-import { addDays, format, parseISO } from 'date-fns';
 import { skapaSlump } from '../core';
 import { KUNGORELSE, kungorasSenast, kungorelseNedtagning, tillkannagesSenast, tillkannagivande } from '../../src/domain/anslag';
 import { daysBetween, IsoDate } from '../../src/domain/dates';
@@ -19,16 +18,11 @@ import { arendeRad } from '../../src/data/moten/AnslagTjanst';
 import { GRUPPNAMN } from '../../src/schema/behorigheter';
 import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, JusteringarLista, JusteringFalt, OrganFalt, OrganLista,
   ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../src/schema/moten';
-import { IListDef } from '../../src/schema';
-import { IEmulatorAnvandare } from '../core';
 import { ILista, IObjekt, SpLager } from '../sharepoint/lager';
 import { DEMO_ANVANDARE } from './anvandare';
 import { protokollDocx, protokollText } from './protokollText';
+import { lat, lista, person, plus, tidpunkt } from './verktyg';
 
-const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
-const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
-/** An instant on a Swedish calendar day at a Swedish clock hour. */
-const tidpunkt = (d: IsoDate, timme = 9): string => new Date(Date.parse(tillSpDatum(d)) + timme * 3600 * 1000).toISOString().replace(/\.000Z$/, 'Z');
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const forst = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 const senast = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
@@ -86,33 +80,6 @@ export interface IMotesResultat {
   handlingar: number;
   protokoll: number;
   anslag: number;
-}
-
-function lista(lager: SpLager, def: IListDef): ILista {
-  const l = lager.listaMedUrl(`${lager.sitePath}/${def.url}`);
-  if (!l) throw new Error(`Demodata: listan ${def.title} är inte provisionerad.`);
-  return l;
-}
-
-function person(id: number): IEmulatorAnvandare {
-  const a = DEMO_ANVANDARE.find((x) => x.id === id);
-  if (!a) throw new Error(`Demodata: användare ${id} finns inte.`);
-  return a;
-}
-
-/**
- * A protokoll file whose .docx is built when first read: building them takes most of the time a
- * demo needs to seed, and most tests and workbench sessions never open one.
- */
-function latDocx(namn: string, protokollet: string, uniqueId: string): NonNullable<IObjekt['fil']> {
-  let byggd: Uint8Array | undefined;
-  const fil = { namn, uniqueId } as NonNullable<IObjekt['fil']>;
-  Object.defineProperty(fil, 'innehall', {
-    enumerable: true,
-    get: () => (byggd ??= protokollDocx(protokollet)),
-    set: (varde: Uint8Array) => { byggd = varde; }
-  });
-  return fil;
 }
 
 /** A weekday 1–6 days ahead, latest first: fullmäktige's extra meeting falls inside the kungörelse week. */
@@ -318,7 +285,8 @@ export function seedaMoten(lager: SpLager, idag: IsoDate, fro: number): IMotesRe
       [ProtokollFalt.Forvaringsplats]: FORVARING
     }, sekreterare, tidpunkt(skapad, 8));
     const protokollet = protokollText({ organ: plan.namn, kort: plan.kort, motesdag, justerad, lopnummer: x.lopnummer + 12 });
-    p.fil = latDocx(`${plan.kort}-${motesdag}-protokoll.docx`, protokollet, p.GUID);
+    // Built when first read (see lat).
+    p.fil = lat<NonNullable<IObjekt['fil']>>({ namn: `${plan.kort}-${motesdag}-protokoll.docx`, uniqueId: p.GUID }, () => protokollDocx(protokollet));
     resultat.protokoll++;
     // A draft and a protokoll under justering inherit the library's permissions, which give the public nothing.
     if (status === 'Utkast') return;

@@ -7,27 +7,20 @@
  * (nastaStatus), so it is one the register could have reached itself. Deterministic for a given
  * `idag` and seed; dates are relative to `idag`, the guideline's are fixed.
  */
-import { addDays, format, parseISO } from 'date-fns';
 import { IEmulatorAnvandare, skapaSlump } from '../core';
 import { IsoDate } from '../../src/domain/dates';
 import { IStegUtfort, Incidenttyp, Kostnadsansvar, skrivChecklista, Steg, stegFor, utforSteg } from '../../src/domain/incident';
 import { Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, Signeringssatt } from '../../src/domain/surfplatta';
 import { tillSpDatum } from '../../src/data/spDatum';
-import { IListDef } from '../../src/schema';
 import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista, RiktlinjeFalt, RiktlinjerBibliotek, SurfplattaFalt,
   SurfplattorLista } from '../../src/schema/surfplattor';
 import { IBilaga, ILista, IObjekt, SpLager } from '../sharepoint/lager';
 import { DEMO_ENHETER } from '../graph/intune';
-import { DEMO_ANVANDARE, DEMO_INNEHAV, DEMO_LANTAGARE, DEMO_TIDIGARE_LANTAGARE } from './anvandare';
+import { DEMO_INNEHAV, DEMO_LANTAGARE, DEMO_TIDIGARE_LANTAGARE } from './anvandare';
 import { kvittensPdf, IDemoKvittens } from './kvittensPdf';
 import { protokollDocx } from './protokollText';
 import { DEMO_RIKTLINJER, riktlinjeI } from './riktlinjeText';
-
-const dag = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
-const plus = (d: IsoDate, n: number): IsoDate => dag(addDays(parseISO(d), n));
-/** An instant on a Swedish calendar day at a Swedish clock hour (and minute). */
-const tidpunkt = (d: IsoDate, timme = 9, minut = 0): string =>
-  new Date(Date.parse(tillSpDatum(d)) + (timme * 60 + minut) * 60 * 1000).toISOString().replace(/\.000Z$/, 'Z');
+import { lat, lista, person, plus, tidpunkt } from './verktyg';
 
 const KOMMUNSERVICE = 40;
 export const DEMO_ANTAL_PLATTOR = 44;
@@ -48,30 +41,6 @@ export interface ISurfplatteResultat {
   lan: number;
   handelser: number;
   kvittenser: number;
-}
-
-function lista(lager: SpLager, def: IListDef): ILista {
-  const l = lager.listaMedUrl(`${lager.sitePath}/${def.url}`);
-  if (!l) throw new Error(`Demodata: listan ${def.title} är inte provisionerad.`);
-  return l;
-}
-
-function person(id: number): IEmulatorAnvandare {
-  const a = DEMO_ANVANDARE.find((x) => x.id === id);
-  if (!a) throw new Error(`Demodata: användare ${id} finns inte.`);
-  return a;
-}
-
-/** A file whose bytes are built when first read, as the protokoll's .docx (emulator/demo/moten.ts). */
-function lat<T extends { innehall: Uint8Array }>(bas: Omit<T, 'innehall'>, bygg: () => Uint8Array): T {
-  let byggd: Uint8Array | undefined;
-  const fil = { ...bas } as T;
-  Object.defineProperty(fil, 'innehall', {
-    enumerable: true,
-    get: () => (byggd ??= bygg()),
-    set: (varde: Uint8Array) => { byggd = varde; }
-  });
-  return fil;
 }
 
 export function seedaSurfplattor(lager: SpLager, idag: IsoDate, fro: number): ISurfplatteResultat {
