@@ -279,6 +279,22 @@ describe('kommunservice: mandatslut', () => {
   });
 });
 
+describe('vem som ser vad', () => {
+  it('säger till och låter försöka igen när behörigheten inte går att fråga efter, i stället för att visa låntagarens vy', async () => {
+    const kanHantera = jest.fn().mockRejectedValueOnce(Object.assign(new Error('Service Unavailable'), { status: 503 })).mockResolvedValue(true);
+    render(
+      <PartRoot>
+        <SurfplattorApp register={registerFake({ kanHantera, hamtaRegister: async () => [platta(2, 'I lager')] })} minSurfplatta={minFake()}
+          incidenter={incidentFake()} mandat={mandatFake()} idag={IDAG} paminnelseDagar={60} />
+      </PartRoot>
+    );
+    const forsok = await screen.findByRole('button', { name: 'Försök igen' });
+    expect(screen.queryByText('Min surfplatta')).not.toBeInTheDocument();
+    fireEvent.click(forsok);
+    expect(await screen.findByRole('tab', { name: 'Register' })).toBeInTheDocument();
+  });
+});
+
 describe('Min surfplatta', () => {
   const vantar = lan(4, { status: 'Väntar på kvittens' });
 
@@ -337,6 +353,24 @@ describe('Min surfplatta', () => {
     expect(kvittens.satt).toBe('Ritad signatur');
     // The PNG signature's first bytes.
     expect(Array.from(kvittens.signatur.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('en ritning som inte längre syns signeras inte: att byta sätt och tillbaka tömmer den', async () => {
+    const kvittera = jest.fn(async () => ({ kvittensUrl: '/k/4.pdf' }));
+    paddar.length = 0;
+    visa({ kommunservice: false, min: minFake({ hamtaMinaLan: async () => [vantar], hamtaRiktlinje: async () => RIKTLINJE, kvittera }) });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Jag har läst riktlinjen och följer den' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Rita signatur' }));
+    await waitFor(() => expect(paddar).toHaveLength(1));
+    paddar[0].tom = false;
+    paddar[0].lyssnare.forEach((f) => f());
+    expect(await screen.findByText('Signaturen är ritad.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: 'Skriv ditt namn' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Rita signatur' }));
+    expect(await screen.findByText('Ingen signatur ritad än.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Kvittera' }));
+    expect(await screen.findByText('Rita din signatur i rutan, eller välj Skriv ditt namn.')).toBeInTheDocument();
+    expect(kvittera).not.toHaveBeenCalled();
   });
 
   it('stöld kräver polisanmälans diarienummer i polisens form', async () => {

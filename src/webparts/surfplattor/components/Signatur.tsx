@@ -119,7 +119,8 @@ export function Signatur({ varde, onChange, namnIM365, fel, disabled }: ISignatu
           { key: 'Skrivet namn', text: strings.SattSkrivet },
           { key: 'Ritad signatur', text: strings.SattRitad }
         ]}
-        onChange={(_e, o) => o && onChange({ ...varde, satt: o.key as Signeringssatt })} />
+        // The pad starts empty when it is shown again: a drawing no longer on screen must not be signed.
+        onChange={(_e, o) => o && onChange({ satt: o.key as Signeringssatt, skrivetNamn: varde.skrivetNamn, ritning: undefined })} />
       {varde.satt === 'Skrivet namn' ? (
         <TextField label={strings.FaltSkrivetNamn} required value={varde.skrivetNamn} disabled={disabled} autoComplete="name"
           description={fyll(strings.NamnIM365, namnIM365)}

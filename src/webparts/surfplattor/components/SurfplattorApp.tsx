@@ -9,6 +9,7 @@ import * as strings from 'SurfplattorWebPartStrings';
 import * as common from 'CommonStrings';
 import { IsoDate } from '../../../domain/dates';
 import { IIncidentTjanst, IMandatTjanst, IMinSurfplattaTjanst, IRegisterTjanst } from '../../../data/surfplattor/typer';
+import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { PartShell } from '../../../ui/PartShell';
 import { useLaddning } from '../../../ui/useLaddning';
 import { Handelser } from './Handelser';
@@ -41,16 +42,19 @@ export type Flik = 'register' | 'lan' | 'handelser' | 'mandat' | 'min';
 
 export function SurfplattorApp(props: ISurfplattorAppProps): JSX.Element {
   const { register, minSurfplatta, incidenter, mandat, idag, paminnelseDagar } = props;
-  // Kommunservice has Full Control on loans, to share one with its borrower. Not knowing (an error)
-  // shows the borrower's view: the least one may see.
-  const behorighet = useLaddning(() => register.kanHantera().catch(() => false), [register]);
+  // Kommunservice has Full Control on loans, to share one with its borrower (a borrower's "no" is
+  // kanHantera's false). A failure to ask (throttled, offline) is said, with a retry: kommunservice
+  // must not silently get the borrower's empty view.
+  const behorighet = useLaddning(() => register.kanHantera(), [register]);
   const [flik, satFlik] = React.useState<Flik>('register');
   const aktuellPerson = React.useCallback(() => minSurfplatta.aktuellPerson(), [minSurfplatta]);
 
   if (behorighet.data === undefined) {
     return (
       <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
-        <Spinner size={SpinnerSize.medium} label={common.Laddar} ariaLive="polite" />
+        {behorighet.fel
+          ? <Laddningsstatus laddar={behorighet.laddar} fel={behorighet.fel} laddaOm={behorighet.laddaOm} />
+          : <Spinner size={SpinnerSize.medium} label={common.Laddar} ariaLive="polite" />}
       </PartShell>
     );
   }
