@@ -110,12 +110,18 @@ export function tolkaSvar(steg: Epoststeg, status: number): Stegutfall {
 /**
  * How far a mail got when the page closed mid-way, from what the mailbox shows now: the journal
  * may lag behind Graph by one batch. The original gone means it was forwarded first (the delete
- * depends on the forward); a copy in sent items means the forward went out.
+ * depends on the forward); a copy in sent items means the forward went out. But the original gone
+ * while the journal has no forward and sent items has no copy (`kopiaFinns: false`) means someone
+ * else removed it (Outlook) before the forward: nothing is counted as done, so the mail is reported
+ * as failed instead of logged as diariefört without ever reaching the registrator.
  */
 export function aterstalldaSteg(atgard: Atgard, lage: { gjorda: readonly Epoststeg[]; originalFinns: boolean; kopiaFinns?: boolean; markerad?: boolean }): Epoststeg[] {
   const gjorda = new Set<Epoststeg>(lage.gjorda);
   if (atgard === 'Diarieför') {
-    if (!lage.originalFinns) {
+    // Our delete of the original comes with or after the forward, and the copy goes only in a later
+    // batch, so a forward neither journaled nor left as a copy never happened.
+    const forsvannUtanVidarebefordran = !gjorda.has('Vidarebefordra') && lage.kopiaFinns === false;
+    if (!lage.originalFinns && !forsvannUtanVidarebefordran) {
       gjorda.add('Vidarebefordra');
       gjorda.add('RaderaOriginal');
     }
@@ -186,8 +192,10 @@ export interface ILoggrad {
 
 /**
  * The log of the last `dagar` days: the routine's own entries (also of mail that is gone now) and the
- * mail still in the folders that no entry covers, newest first. A mail's day is its Swedish calendar
- * day. An entry wins over what the mailbox shows (the mailbox has no record of what was done).
+ * mail still in the folders that no entry covers, newest first, one row per mail. A mail's day is its
+ * Swedish calendar day. An entry wins over what the mailbox shows (the mailbox has no record of what
+ * was done). `poster` is in journal order, oldest first: of several entries for one mail (a retry in
+ * a later run, a kept mail gallrad later) the last one is what was done.
  */
 export function loggrader<T extends ILoggrad & { id: string }>(poster: readonly T[], brevlada: readonly T[], idag: IsoDate, dagar: number = LOGGDAGAR): ILoggrad[] {
   const start = loggStart(idag, dagar);
@@ -197,8 +205,11 @@ export function loggrader<T extends ILoggrad & { id: string }>(poster: readonly 
     const dag = swedishDate(new Date(t));
     return dag >= start && dag <= idag;
   };
-  const sedda = new Set(poster.map((p) => p.id));
-  const rader = [...poster, ...brevlada.filter((m) => !sedda.has(m.id))].filter(inom);
+  // A public log lists each mail once: the same mail in two runs, or twice in overlapping pages, is one row.
+  const perId = new Map<string, T>();
+  for (const m of brevlada) if (!perId.has(m.id)) perId.set(m.id, m);
+  for (const p of poster) perId.set(p.id, p);
+  const rader = [...perId.values()].filter(inom);
   return rader.map((r): ILoggrad => ({
     datum: r.datum, fran: r.fran, till: r.till, amne: r.amne, mapp: r.mapp, atgard: r.atgard, klar: r.klar,
     ...(r.hanterad ? { hanterad: r.hanterad } : {}), ...(r.notering ? { notering: r.notering } : {})
