@@ -28,6 +28,27 @@ export interface IStrypning {
   retryAfter: number;
 }
 
+/** What a fault rule sees of a request ($batch sub-requests are requests of their own). */
+export interface IFelFraga {
+  metod: string;
+  /** Decoded path, e.g. `/v1.0/me/messages/AAMk…/forward`. */
+  sokvag: string;
+  url: URL;
+  anvandare: IEmulatorAnvandare | undefined;
+}
+
+/** A fault to answer with; code and message default to what the service says for the status. */
+export interface IFelsvar {
+  status: number;
+  /** Retry-After in seconds; 429 and 503 get 1 unless told. */
+  retryAfter?: number;
+  kod?: string;
+  meddelande?: string;
+}
+
+/** Decides, per request, whether it fails: a status, a fault, a whole answer, or undefined to let it through. */
+export type Felregel = (f: IFelFraga) => number | IFelsvar | Response | undefined;
+
 export interface IEmulatorKonfig {
   /** The site URL, e.g. https://kommun.sharepoint.com/sites/arendeportalen (its path is used). */
   webbplats: string;
@@ -90,14 +111,35 @@ export function graphFel(status: number, kod: string, meddelande: string, huvude
   }), { status, headers: { 'Content-Type': 'application/json', ...huvuden } });
 }
 
+/** Graph's error code and message per status, for injected faults (the throttling ones as `stryp` gives them). */
+const GRAPH_FEL: Record<number, [string, string]> = {
+  400: ['BadRequest', 'The request is malformed or incorrect.'],
+  401: ['InvalidAuthenticationToken', 'Access token validation failure.'],
+  403: ['ErrorAccessDenied', 'Access is denied. Check credentials and try again.'],
+  404: ['ErrorItemNotFound', 'The specified object was not found in the store.'],
+  409: ['conflict', 'The current state conflicts with what the request expects.'],
+  412: ['ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.'],
+  429: ['activityLimitReached', 'The request has been throttled'],
+  500: ['generalException', 'General exception while processing.'],
+  502: ['badGateway', 'The server, while acting as a proxy, received a bad response.'],
+  503: ['serviceNotAvailable', 'Service unavailable'],
+  504: ['gatewayTimeout', 'The server, while acting as a proxy, did not receive a timely response.']
+};
+
+const SP_FEL: Record<number, [string, string]> = {
+  429: ['-2147024860, Microsoft.SharePoint.SPRequestThrottledException', 'Too many requests'],
+  503: ['-2147024860, Microsoft.SharePoint.SPServerTooBusyException', 'Server too busy']
+};
+
 export class Emulator {
   public readonly konfig: IEmulatorKonfig;
   public readonly anvandare: IEmulatorAnvandare[] = [];
   /** Requests that no route knew, as "METHOD path". */
   public readonly okanda: string[] = [];
   /** Counts per kind of request, for the benchmark and the fault suite. */
-  public readonly statistik = { forfragningar: 0, strypta: 0, sharepoint: 0, graph: 0 };
+  public readonly statistik = { forfragningar: 0, strypta: 0, sharepoint: 0, graph: 0, felinjicerade: 0 };
   private readonly rutter: IRutt[] = [];
+  private felregel: Felregel | undefined;
   private slump: () => number;
   private nastaStrypstatus = 0;
 
@@ -118,6 +160,14 @@ export class Emulator {
   public satStrypning(strypning: IStrypning | undefined): void {
     this.konfig.strypning = strypning;
     this.slump = skapaSlump(this.konfig.fro);
+  }
+
+  /**
+   * Makes chosen requests fail (undefined removes the rule). Checked after throttling and before
+   * any route, for every request, each $batch sub-request included, so a batch can fail in part.
+   */
+  public satFel(regel: Felregel | undefined): void {
+    this.felregel = regel;
   }
 
   /** Registers a route; the pattern is matched against the decoded path, case-insensitively. */
@@ -188,12 +238,17 @@ export class Emulator {
       }
       return kropp;
     };
+    const anvandare = this.anvandareMedToken(req.headers.get('Authorization')) ?? this.anvandareMedCookie(req.headers.get('Cookie'));
+    const fel = this.injiceratFel({ metod, sokvag, url, anvandare });
+    if (fel) {
+      return fel;
+    }
     const forfragan: IForfragan = {
       req,
       url,
       sokvag,
       metod,
-      anvandare: this.anvandareMedToken(req.headers.get('Authorization')) ?? this.anvandareMedCookie(req.headers.get('Cookie')),
+      anvandare,
       viaCookie: !req.headers.get('Authorization') && this.anvandareMedCookie(req.headers.get('Cookie')) !== undefined,
       bytes,
       json: async () => {
@@ -225,6 +280,28 @@ export class Emulator {
       status: 501,
       headers: { 'Content-Type': 'application/json' }
     });
+  }
+
+  private injiceratFel(f: IFelFraga): Response | undefined {
+    const utfall = this.felregel?.(f);
+    if (utfall === undefined) {
+      return undefined;
+    }
+    this.statistik.felinjicerade++;
+    if (utfall instanceof Response) {
+      return utfall;
+    }
+    const fel: IFelsvar = typeof utfall === 'number' ? { status: utfall } : utfall;
+    const huvuden: Record<string, string> = {};
+    if (fel.retryAfter !== undefined || fel.status === 429 || fel.status === 503) {
+      huvuden['Retry-After'] = String(fel.retryAfter ?? 1);
+    }
+    if (f.sokvag.includes('/_api/')) {
+      const [kod, text] = SP_FEL[fel.status] ?? ['-2146232832, Microsoft.SharePoint.SPException', 'The server could not complete the request.'];
+      return spFel(fel.status, fel.kod ?? kod, fel.meddelande ?? text, huvuden);
+    }
+    const [kod, text] = GRAPH_FEL[fel.status] ?? ['UnknownError', 'An unspecified error has occurred.'];
+    return graphFel(fel.status, fel.kod ?? kod, fel.meddelande ?? text, huvuden);
   }
 
   private stryp(sokvag: string): Response | undefined {

@@ -11,6 +11,12 @@ import { base64url } from './odata';
 import { brevladaFor, IEpostadress, IGraphLagerData, ILagratMeddelande, laggIMapp, ValkandMapp } from './lager';
 import { iso } from './post';
 
+/** The category Ärendeportalen sets on mail the user chose to keep (Behåll). */
+export const KATEGORI_BEHALLEN = 'Behållen (Ärendeportalen)';
+
+/** How many of the first ledamot's inbox mails are already kept: notes from party colleagues. */
+export const DEMO_BEHALLNA_FORSTA = 4;
+
 /** How many messages the first ledamot's mailbox gets, per folder. */
 export const DEMO_ANTAL_FORSTA = { inbox: 132, sentitems: 46, deleteditems: 38, junkemail: 4 } as const;
 
@@ -212,7 +218,8 @@ function skapa(g: IGenerator, mapp: ValkandMapp, u: IUtkast, last: boolean): voi
     bilagor: u.mall.bilagor ?? false,
     konversation: `AAQkAD${base64url(`${g.agare.aadId.slice(-6)}|${amne.replace(/^(SV|VB): /, '')}`).slice(0, 28)}=`,
     internetId: `<${base64url(`${g.agare.aadId}|${g.lopnummer}`).slice(0, 30)}@${doman}>`,
-    utkast: false
+    utkast: false,
+    kategorier: []
   });
 }
 
@@ -314,7 +321,7 @@ interface IAntal {
   junkemail: number;
 }
 
-function fyllBrevlada(lager: IGraphLagerData, emulator: Emulator, agare: IEmulatorAnvandare, antal: IAntal, referens: Date): void {
+function fyllBrevlada(lager: IGraphLagerData, emulator: Emulator, agare: IEmulatorAnvandare, antal: IAntal, referens: Date, behallna = 0): void {
   const g: IGenerator = {
     lager,
     slump: skapaSlump(7100 + agare.id),
@@ -331,12 +338,29 @@ function fyllBrevlada(lager: IGraphLagerData, emulator: Emulator, agare: IEmulat
     // Mail of the last three days is partly unread; older mail has been opened (opened every weekday).
     skapa(g, 'inbox', u, u.tid.getTime() < nyligen || g.slump() < 0.35);
   }
+  if (behallna > 0) markeraBehallna(g, behallna);
   for (let i = 0; i < antal.sentitems; i++) skapa(g, 'sentitems', utgaende(g), true);
   for (let i = 0; i < antal.deleteditems; i++) skapa(g, 'deleteditems', borttaget(g), g.slump() < 0.9);
   for (let i = 0; i < antal.junkemail; i++) {
     const s = valjEn(g.slump, SKRAPPOST);
     skapa(g, 'junkemail', { mall: s.mall, fran: s.fran, till: [adress(agare)], tid: tidpunkt(g, 14) }, false);
   }
+}
+
+/**
+ * Party-internal notes are not allmänna handlingar, so a ledamot keeps them: the first ones from
+ * colleagues (then press enquiries) get the Behåll category. Chosen by order, not by the PRNG, so the
+ * rest of the seed stays as it was.
+ */
+function markeraBehallna(g: IGenerator, antal: number): void {
+  const kollegor = new Set(g.kollegor.map((k) => k.email.toLowerCase()));
+  const press = new Set(PRESS.map((p) => p.fran.address.toLowerCase()));
+  const inkorg = Array.from(brevladaFor(g.lager, g.agare).meddelanden.values()).filter((m) => m.mapp === 'inbox');
+  const valda = [
+    ...inkorg.filter((m) => kollegor.has(m.fran.address.toLowerCase())),
+    ...inkorg.filter((m) => press.has(m.fran.address.toLowerCase()))
+  ].slice(0, antal);
+  valda.forEach((m) => { m.kategorier = [KATEGORI_BEHALLEN]; });
 }
 
 /**
@@ -352,6 +376,6 @@ export function seedaDemoBrevlador(lager: IGraphLagerData, emulator: Emulator, r
     const antal: IAntal = i === 0
       ? { ...DEMO_ANTAL_FORSTA }
       : { inbox: 14 + Math.floor(slump() * 9), sentitems: 4 + Math.floor(slump() * 5), deleteditems: 3 + Math.floor(slump() * 5), junkemail: Math.floor(slump() * 2) };
-    fyllBrevlada(lager, emulator, agare, antal, referens);
+    fyllBrevlada(lager, emulator, agare, antal, referens, i === 0 ? DEMO_BEHALLNA_FORSTA : 0);
   });
 }

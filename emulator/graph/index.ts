@@ -1,5 +1,5 @@
 /**
- * Microsoft Graph routes of the emulator (me, users, mail, $batch, Intune) under `/v1.0/` on the
+ * Microsoft Graph routes of the emulator (me, users, mail, $batch, Intune, To Do) under `/v1.0/` on the
  * emulator's origin. What is covered and which documented samples each answer was checked
  * against: docs/emulator-graph.md.
  */
@@ -8,12 +8,15 @@ import { registreraAnvandare } from './anvandare';
 import { registreraBatch } from './batch';
 import { seedaDemoBrevlador } from './demoPost';
 import { registreraIntune, seedaDemoEnheter } from './intune';
-import { brevladaFor, IBrevlada, IGraphLagerData } from './lager';
+import { attGoraFor, brevladaFor, IBrevlada, IGraphLagerData, ITodoUppgift } from './lager';
+import { registreraTodo } from './todo';
 import { registreraPost } from './post';
 
 export interface IGraphLager extends IGraphLagerData {
   /** The mailbox of a user (created empty on first use). */
   brevlada(aadId: string): IBrevlada;
+  /** Every To Do task of a user, all lists, oldest first (for tests to inspect). */
+  uppgifter(aadId: string): ITodoUppgift[];
   /** Mail that left any mailbox to the address (forwards and sendMail), oldest first. */
   skickatTill(adress: string): IGraphLagerData['utgaende'];
 }
@@ -31,12 +34,16 @@ export function registreraGraph(emulator: Emulator, konfig: IGraphKonfig = {}): 
     enheter: new Map(),
     intuneAtgarder: [],
     utanEpostbehorighet: new Set(),
+    attGora: new Map(),
+    utanUppgiftsbehorighet: new Set(),
     brevlada: (aadId) => brevladaFor(lager, { aadId }),
+    uppgifter: (aadId) => attGoraFor(lager, { aadId }).listor.flatMap((l) => Array.from(l.uppgifter.values())),
     skickatTill: (adress) => lager.utgaende.filter((u) => [...u.till, ...u.kopia].some((a) => a.toLowerCase() === adress.toLowerCase()))
   };
   registreraAnvandare(emulator);
   registreraPost(emulator, lager, nu);
   registreraIntune(emulator, lager, nu);
+  registreraTodo(emulator, lager, nu);
   registreraBatch(emulator);
   return lager;
 }
@@ -53,7 +60,7 @@ export function seedaDemoPost(lager: IGraphLager, emulator: Emulator, referens: 
 
 export { DEMO_ENHETER, farHanteraEnheter } from './intune';
 export type { IDemoEnhet } from './intune';
-export { DEMO_ANTAL_FORSTA } from './demoPost';
+export { DEMO_ANTAL_FORSTA, DEMO_BEHALLNA_FORSTA, KATEGORI_BEHALLEN } from './demoPost';
 export { BATCH_GRANS } from './batch';
 export type { IDelsvar } from './batch';
-export type { IBrevlada, IEpostadress, IIntuneAtgard, ILagratMeddelande, IUtgaendePost, ValkandMapp, HanteradEnhet } from './lager';
+export type { IAttGora, ITodoLista, ITodoUppgift, IBrevlada, IDatumTidszon, IEpostadress, IFoljUppFlagga, IIntuneAtgard, ILagratMeddelande, IUtgaendePost, ValkandMapp, HanteradEnhet } from './lager';

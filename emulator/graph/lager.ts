@@ -56,8 +56,25 @@ export interface ILagratMeddelande {
   konversation: string;
   internetId: string;
   utkast: boolean;
+  /** Outlook categories (their display names), in the order set. */
+  kategorier: string[];
+  /** The follow-up flag as Graph's followupFlag; absent means notFlagged. */
+  flagga?: IFoljUppFlagga;
+  inferens?: 'focused' | 'other';
   /** Bumped on every change; the change key and the etag follow it. */
   version: number;
+}
+
+export interface IDatumTidszon {
+  dateTime: string;
+  timeZone: string;
+}
+
+export interface IFoljUppFlagga {
+  flagStatus: 'notFlagged' | 'complete' | 'flagged';
+  startDateTime?: IDatumTidszon;
+  dueDateTime?: IDatumTidszon;
+  completedDateTime?: IDatumTidszon;
 }
 
 export interface IMapp {
@@ -96,6 +113,45 @@ export interface IIntuneAtgard {
   /** The user principal name of who asked for it. */
   av: string;
   tid: string;
+}
+
+/** A Microsoft To Do task; instants are kept in UTC, as To Do answers them. */
+export interface ITodoUppgift {
+  id: string;
+  title: string;
+  body: { content: string; contentType: 'text' | 'html' };
+  status: 'notStarted' | 'inProgress' | 'completed' | 'waitingOnOthers' | 'deferred';
+  importance: 'low' | 'normal' | 'high';
+  isReminderOn: boolean;
+  reminderDateTime?: IDatumTidszon;
+  dueDateTime?: IDatumTidszon;
+  startDateTime?: IDatumTidszon;
+  completedDateTime?: IDatumTidszon;
+  /** patternedRecurrence with every property filled in. */
+  recurrence?: { pattern: Record<string, unknown>; range: Record<string, unknown> };
+  categories: string[];
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  bodyLastModifiedDateTime: string;
+  /** The zone the due date was given in: the next occurrence falls on a day in that zone. Not answered. */
+  zon?: string;
+  version: number;
+}
+
+export interface ITodoLista {
+  id: string;
+  displayName: string;
+  wellknownListName: 'none' | 'defaultList' | 'flaggedEmails';
+  isOwner: boolean;
+  isShared: boolean;
+  uppgifter: Map<string, ITodoUppgift>;
+}
+
+/** A user's To Do: the built-in lists (Tasks, Flagged email) and any made later. */
+export interface IAttGora {
+  aadId: string;
+  listor: ITodoLista[];
+  lopnummer: number;
 }
 
 /** A managed device as Graph's managedDevice resource; kept as Graph's own JSON. */
@@ -159,6 +215,32 @@ export interface IGraphLagerData {
    * the tenant has not approved the permission.
    */
   readonly utanEpostbehorighet: Set<string>;
+  /** Microsoft To Do per user's aadId; created with the built-in lists on first use. */
+  readonly attGora: Map<string, IAttGora>;
+  /** Users whose token lacks consent to Tasks.ReadWrite: To Do answers 403. */
+  readonly utanUppgiftsbehorighet: Set<string>;
+}
+
+function todoId(aadId: string, namn: string): string {
+  return `AAMkAD${base64url(`${aadId.slice(-12)}|todo|${namn}`)}AAA=`;
+}
+
+export function attGoraFor(lager: IGraphLagerData, anvandare: Pick<IEmulatorAnvandare, 'aadId'>): IAttGora {
+  let attGora = lager.attGora.get(anvandare.aadId);
+  if (!attGora) {
+    const aadId = anvandare.aadId;
+    // The built-in lists with a Swedish client language; neither can be renamed or deleted.
+    const lista = (namn: string, displayName: string, wellknownListName: ITodoLista['wellknownListName']): ITodoLista =>
+      ({ id: todoId(aadId, namn), displayName, wellknownListName, isOwner: true, isShared: false, uppgifter: new Map() });
+    attGora = { aadId, listor: [lista('uppgifter', 'Uppgifter', 'defaultList'), lista('flaggad', 'Flaggad e-post', 'flaggedEmails')], lopnummer: 0 };
+    lager.attGora.set(aadId, attGora);
+  }
+  return attGora;
+}
+
+export function nyttUppgiftsId(attGora: IAttGora): string {
+  attGora.lopnummer += 1;
+  return todoId(attGora.aadId, `t${attGora.lopnummer}`);
 }
 
 export function brevladaFor(lager: IGraphLagerData, anvandare: Pick<IEmulatorAnvandare, 'aadId'>): IBrevlada {
@@ -170,9 +252,12 @@ export function brevladaFor(lager: IGraphLagerData, anvandare: Pick<IEmulatorAnv
   return brevlada;
 }
 
+/** What a new message is made of; categories default to none. */
+export type NyttMeddelande = Omit<ILagratMeddelande, 'id' | 'mapp' | 'version' | 'kategorier'> & { kategorier?: string[] };
+
 /** Files a message into a folder of a mailbox; used by the seed and by delivery. */
-export function laggIMapp(brevlada: IBrevlada, mapp: ValkandMapp, m: Omit<ILagratMeddelande, 'id' | 'mapp' | 'version'>): ILagratMeddelande {
-  const lagrat: ILagratMeddelande = { ...m, id: nyttMeddelandeId(brevlada), mapp, version: 1 };
+export function laggIMapp(brevlada: IBrevlada, mapp: ValkandMapp, m: NyttMeddelande): ILagratMeddelande {
+  const lagrat: ILagratMeddelande = { ...m, kategorier: [...(m.kategorier ?? [])], id: nyttMeddelandeId(brevlada), mapp, version: 1 };
   brevlada.meddelanden.set(lagrat.id, lagrat);
   return lagrat;
 }

@@ -72,8 +72,11 @@ export async function lasKropp(f: IForfragan): Promise<Record<string, unknown>> 
 
 export interface IFragevillkor {
   egenskap: string;
-  op: 'eq' | 'ne' | 'ge' | 'le' | 'gt' | 'lt' | 'startswith';
+  /** `any` is the lambda `coll/any(c:c eq 'x')` over a collection of strings. */
+  op: 'eq' | 'ne' | 'ge' | 'le' | 'gt' | 'lt' | 'startswith' | 'any';
   varde: string | number | boolean | null;
+  /** `not` before the clause (only with `any`). */
+  inte?: boolean;
 }
 
 export interface IFilter {
@@ -179,13 +182,14 @@ export function lasFragealternativ(emulator: Emulator, f: IForfragan, granser: I
   return resultat;
 }
 
-/** Splits on ` and ` / ` or ` outside quoted strings. */
+/** Splits on ` and ` / ` or ` outside quoted strings and parentheses. */
 function delaFilter(text: string): { delar: string[]; kombinatorer: string[] } {
   const delar: string[] = [];
   const kombinatorer: string[] = [];
   let i = 0;
   let start = 0;
   let iStrang = false;
+  let djup = 0;
   while (i < text.length) {
     const c = text[i];
     if (c === "'") {
@@ -195,7 +199,9 @@ function delaFilter(text: string): { delar: string[]; kombinatorer: string[] } {
         continue;
       }
       iStrang = !iStrang;
-    } else if (!iStrang) {
+    } else if (!iStrang && (c === '(' || c === ')')) {
+      djup += c === '(' ? 1 : -1;
+    } else if (!iStrang && djup === 0) {
       const m = /^\s+(and|or)\s+/i.exec(text.slice(i));
       if (m) {
         delar.push(text.slice(start, i).trim());
@@ -232,6 +238,14 @@ export function tolkaFilter(text: string): IFilter | undefined {
   }
   const villkor: IFragevillkor[] = [];
   for (const del of delar) {
+    // `categories/any(c:c eq 'x')`, optionally negated as `not …` or `not(…)`.
+    const lambda = /^(not\s*\(\s*|not\s+)?([\w/]+)\/any\(\s*(\w+)\s*:\s*(\w+)\s+eq\s+('(?:[^']|'')*')\s*\)(\s*\))?$/i.exec(del);
+    if (lambda) {
+      const parentes = (lambda[1] ?? '').includes('(');
+      if (lambda[3] !== lambda[4] || parentes !== (lambda[6] !== undefined)) return undefined;
+      villkor.push({ egenskap: lambda[2], op: 'any', varde: tolkaLiteral(lambda[5]) as string, inte: lambda[1] !== undefined });
+      continue;
+    }
     const sw = /^startswith\(\s*([\w/]+)\s*,\s*('(?:[^']|'')*')\s*\)$/i.exec(del);
     if (sw) {
       villkor.push({ egenskap: sw[1], op: 'startswith', varde: tolkaLiteral(sw[2]) as string });
@@ -263,6 +277,11 @@ function jamfor(a: unknown, b: IFragevillkor['varde']): number {
 export function uppfyller(filter: IFilter, hamta: (egenskap: string) => unknown): boolean {
   const prova = (v: IFragevillkor): boolean => {
     const a = hamta(v.egenskap);
+    if (v.op === 'any') {
+      // Exchange compares category names without regard to case.
+      const finns = Array.isArray(a) && a.some((x) => typeof x === 'string' && typeof v.varde === 'string' && x.toLowerCase() === v.varde.toLowerCase());
+      return v.inte ? !finns : finns;
+    }
     if (v.op === 'startswith') {
       return typeof a === 'string' && typeof v.varde === 'string' && a.toLowerCase().startsWith(v.varde.toLowerCase());
     }

@@ -6,9 +6,9 @@
 import { Emulator, graphFel, IEmulatorAnvandare, IForfragan } from '../core';
 import {
   brevladaFor, changeKey, flytta, hittaMapp, IBrevlada, IEpostadress, IGraphLagerData, ILagratMeddelande, IMapp,
-  laggIMapp, synligMapp
+  IFoljUppFlagga, laggIMapp, NyttMeddelande, synligMapp
 } from './lager';
-import { base64url, graphSvar, inloggad, kontext, lankMed, lasFragealternativ, lasKropp, lasSokvag, tomtSvar, uppfyller, valj } from './odata';
+import { base64url, ejStodd, graphSvar, inloggad, kontext, lankMed, lasFragealternativ, lasKropp, lasSokvag, tomtSvar, uppfyller, valj } from './odata';
 
 /** Graph's instants in mail carry whole seconds and a Z. */
 export function iso(tid: Date): string {
@@ -60,7 +60,7 @@ export function meddelandeJson(m: ILagratMeddelande, brevlada: IBrevlada, somTex
     createdDateTime: m.skapad,
     lastModifiedDateTime: m.andrad,
     changeKey: ck,
-    categories: [],
+    categories: [...m.kategorier],
     receivedDateTime: m.mottaget,
     sentDateTime: m.skickat,
     hasAttachments: m.bilagor,
@@ -77,7 +77,7 @@ export function meddelandeJson(m: ILagratMeddelande, brevlada: IBrevlada, somTex
     isRead: m.last,
     isDraft: m.utkast,
     webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(m.id)}&exvsurl=1&viewmodel=ReadMessageItem`,
-    inferenceClassification: 'focused',
+    inferenceClassification: m.inferens ?? 'focused',
     body: somText ? { contentType: 'text', content: m.text } : { contentType: 'html', content: somHtml(m.text) },
     sender: { emailAddress: { ...m.fran } },
     from: { emailAddress: { ...m.fran } },
@@ -85,8 +85,16 @@ export function meddelandeJson(m: ILagratMeddelande, brevlada: IBrevlada, somTex
     ccRecipients: mottagare(m.kopia),
     bccRecipients: [],
     replyTo: [],
-    flag: { flagStatus: 'notFlagged' }
+    flag: m.flagga ? kopieraFlagga(m.flagga) : { flagStatus: 'notFlagged' }
   };
+}
+
+function kopieraFlagga(f: IFoljUppFlagga): IFoljUppFlagga {
+  const ut: IFoljUppFlagga = { flagStatus: f.flagStatus };
+  if (f.completedDateTime) ut.completedDateTime = { ...f.completedDateTime };
+  if (f.dueDateTime) ut.dueDateTime = { ...f.dueDateTime };
+  if (f.startDateTime) ut.startDateTime = { ...f.startDateTime };
+  return ut;
 }
 
 export function mappJson(mapp: IMapp, brevlada: IBrevlada): Record<string, unknown> {
@@ -129,6 +137,81 @@ function lasMottagare(varde: unknown): IEpostadress[] {
   return ut;
 }
 
+/** OData's answer to a body it cannot read (message as Graph gives it for an unknown property). */
+function olasbarKropp(meddelande: string): Response {
+  return graphFel(400, 'RequestBodyRead', meddelande);
+}
+
+const FLAGGSTATUS = ['notFlagged', 'complete', 'flagged'] as const;
+
+function arDatumTidszon(varde: unknown): varde is { dateTime: string; timeZone: string } {
+  const v = varde as { dateTime?: unknown; timeZone?: unknown } | null;
+  return !!v && typeof v === 'object' && typeof v.dateTime === 'string' && !isNaN(Date.parse(v.dateTime)) && typeof v.timeZone === 'string';
+}
+
+/**
+ * Reads a PATCH body of a message into the changes to make, or the answer refusing it. Nothing is
+ * changed before the whole body has been read, so a refused PATCH leaves the message as it was.
+ */
+function lasAndringar(emulator: Emulator, f: IForfragan, kropp: Record<string, unknown>): Array<(m: ILagratMeddelande) => void> | Response {
+  const andringar: Array<(m: ILagratMeddelande) => void> = [];
+  for (const [nyckel, varde] of Object.entries(kropp)) {
+    if (nyckel.startsWith('@')) continue;
+    switch (nyckel) {
+      case 'categories':
+        if (!Array.isArray(varde) || varde.some((k) => typeof k !== 'string')) {
+          return olasbarKropp("Cannot convert the value of property 'categories' to the expected type 'Collection(Edm.String)'.");
+        }
+        andringar.push((m) => { m.kategorier = [...(varde as string[])]; });
+        break;
+      case 'isRead':
+        if (typeof varde !== 'boolean') return olasbarKropp(`Cannot convert the literal '${String(varde)}' to the expected type 'Edm.Boolean'.`);
+        andringar.push((m) => { m.last = varde; });
+        break;
+      case 'importance': {
+        const v = typeof varde === 'string' ? varde.toLowerCase() : '';
+        if (v !== 'low' && v !== 'normal' && v !== 'high') return olasbarKropp(`The value '${String(varde)}' is not valid for property 'importance'.`);
+        andringar.push((m) => { m.viktighet = v; });
+        break;
+      }
+      case 'inferenceClassification': {
+        const v = typeof varde === 'string' ? varde.toLowerCase() : '';
+        if (v !== 'focused' && v !== 'other') return olasbarKropp(`The value '${String(varde)}' is not valid for property 'inferenceClassification'.`);
+        andringar.push((m) => { m.inferens = v; });
+        break;
+      }
+      case 'flag': {
+        const flagga = varde as Record<string, unknown> | null;
+        if (!flagga || typeof flagga !== 'object' || Array.isArray(flagga)) return olasbarKropp("Cannot read the value of property 'flag'.");
+        const ny: IFoljUppFlagga = { flagStatus: 'notFlagged' };
+        for (const [k, v] of Object.entries(flagga)) {
+          if (k.startsWith('@')) continue;
+          if (k === 'flagStatus') {
+            const status = FLAGGSTATUS.find((s) => typeof v === 'string' && s.toLowerCase() === v.toLowerCase());
+            if (!status) return olasbarKropp(`The value '${String(v)}' is not valid for property 'flagStatus'.`);
+            ny.flagStatus = status;
+          } else if (k === 'startDateTime' || k === 'dueDateTime' || k === 'completedDateTime') {
+            if (v === null) continue;
+            if (!arDatumTidszon(v)) return olasbarKropp(`Cannot read the value of property '${k}'.`);
+            ny[k] = { dateTime: v.dateTime, timeZone: v.timeZone };
+          } else {
+            return olasbarKropp(`The property '${k}' does not exist on type 'Microsoft.OutlookServices.FollowupFlag'. Make sure to only use property names that are defined by the type or mark the type as open type.`);
+          }
+        }
+        andringar.push((m) => { m.flagga = ny.flagStatus === 'notFlagged' ? undefined : ny; });
+        break;
+      }
+      default:
+        // A real message property the emulator does not change (subject, body, recipients, …): unknown, never ignored.
+        if ((MEDDELANDE_EGENSKAPER as readonly string[]).includes(nyckel) || /^(singleValueExtendedProperties|multiValueExtendedProperties|extensions|attachments)$/.test(nyckel)) {
+          return ejStodd(emulator, f, `PATCH av ${nyckel}`);
+        }
+        return olasbarKropp(`The property '${nyckel}' does not exist on type 'Microsoft.OutlookServices.Message'. Make sure to only use property names that are defined by the type or mark the type as open type.`);
+    }
+  }
+  return andringar;
+}
+
 function ogiltigaMottagare(): Response {
   return graphFel(400, 'ErrorInvalidRecipients', "At least one recipient isn't valid.");
 }
@@ -146,7 +229,7 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
   const avsandare = (a: IEmulatorAnvandare): IEpostadress => ({ name: a.title, address: a.email });
 
   /** Mail to someone with a mailbox in the emulator lands in that inbox, unread. */
-  const leverera = (mottagare: IEpostadress[], kopia: Omit<ILagratMeddelande, 'id' | 'mapp' | 'version'>): void => {
+  const leverera = (mottagare: IEpostadress[], kopia: NyttMeddelande): void => {
     for (const m of mottagare) {
       const anv = emulator.anvandare.find((a) => a.email.toLowerCase() === m.address.toLowerCase());
       if (anv) {
@@ -160,7 +243,7 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
       tillatna: ['$select', '$top', '$skip', '$filter', '$orderby', '$count'],
       egenskaper: MEDDELANDE_EGENSKAPER,
       typnamn: 'Microsoft.OutlookServices.Message',
-      filtrerbara: ['receivedDateTime', 'sentDateTime', 'isRead', 'subject', 'hasAttachments', 'importance', 'from/emailAddress/address'],
+      filtrerbara: ['receivedDateTime', 'sentDateTime', 'isRead', 'subject', 'hasAttachments', 'importance', 'from/emailAddress/address', 'conversationId', 'categories'],
       sorterbara: ['receivedDateTime', 'sentDateTime'],
       topGrans: [1, 1000],
       topFel: (top) => graphFel(400, 'ErrorInvalidParameter', `The value '${top}' of parameter 'Top' should be between 1 and 1000.`)
@@ -249,6 +332,25 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
       '@odata.context': kontext(f, `users('${anvandare.aadId}')/messages${alt.select ? `(${alt.select.join(',')})` : ''}/$entity`),
       ...valj(meddelandeJson(m, b, vilTexter(f)), alt.select)
     }, 200, preferensHuvud(f));
+  });
+
+  // Only the properties a user changes on received mail: categories, read state, flag, importance, focused/other.
+  emulator.rutt('PATCH', /^\/v1\.0\/me\/(?:mailFolders\/[^/]+\/)?messages\/(?!delta$)([^/]+)$/i, async (f, traff) => {
+    const { anvandare, brevlada: b } = brevlada(f);
+    const m = meddelande(b, traff[1]);
+    const villkor = f.req.headers.get('If-Match');
+    if (villkor && villkor.trim() !== '*' && villkor.replace(/^W\//, '').replace(/"/g, '').trim() !== changeKey(m)) {
+      return graphFel(412, 'ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
+    }
+    const andringar = lasAndringar(emulator, f, await lasKropp(f));
+    if (andringar instanceof Response) return andringar;
+    andringar.forEach((andra) => andra(m));
+    m.version += 1;
+    m.andrad = iso(nu());
+    return graphSvar({
+      '@odata.context': kontext(f, `users('${anvandare.aadId}')/messages/$entity`),
+      ...meddelandeJson(m, b, vilTexter(f))
+    }, 200, { ...preferensHuvud(f), ETag: `W/"${changeKey(m)}"` });
   });
 
   // Exchange's DELETE is a soft delete: the item goes to Recoverable Items\Deletions.
