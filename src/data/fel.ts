@@ -16,6 +16,19 @@ export class DataFel extends Error {
   }
 }
 
+/**
+ * The code of a rule's refusal (JusteringsFel, RegisterFel, IncidentFel: a DataFel named `namn`
+ * carrying `kod`), or undefined when the failure was something else. By shape: instanceof fails
+ * across bundle copies.
+ */
+export function regelfelkod<K extends string>(fel: unknown, namn: string): K | undefined {
+  const f = fel as { name?: unknown; kod?: unknown } | undefined;
+  return f?.name === namn && typeof f.kod === 'string' ? (f.kod as K) : undefined;
+}
+
+/** The HTTP status a failed request carries, if any (PnPjs' errors and the emulator's alike). */
+export const svarsstatus = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
+
 /** PnPjs' HttpRequestError, recognised by shape (instanceof fails across bundle copies). */
 function httpStatus(fel: unknown): number | undefined {
   const f = fel as { isHttpRequestError?: boolean; status?: unknown } | undefined;

@@ -5,20 +5,14 @@
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
+import { IPerson } from '../domain/personer';
 import { tolkaDataFel } from './fel';
-
-/** A site user: SharePoint user id, display name and e-mail. */
-export interface IPersonuppgift {
-  id: number;
-  namn: string;
-  epost: string;
-}
 
 /** The fields to select for a person column (with `$expand` of the column). */
 export const personUrval = (falt: string): string[] => [`${falt}/Id`, `${falt}/Title`, `${falt}/EMail`];
 
 /** An expanded person column as SharePoint answers it; undefined when empty. */
-export function tillPerson(v: unknown): IPersonuppgift | undefined {
+export function tillPerson(v: unknown): IPerson | undefined {
   const p = v as { Id?: unknown; Title?: unknown; EMail?: unknown } | null | undefined;
   return p && typeof p.Id === 'number' ? { id: p.Id, namn: String(p.Title ?? ''), epost: String(p.EMail ?? '') } : undefined;
 }
@@ -29,7 +23,7 @@ function arSystemkonto(login: string, epost: string): boolean {
 }
 
 /** The signed-in person. */
-export async function lasAktuellPerson(sp: SPFI): Promise<IPersonuppgift> {
+export async function lasAktuellPerson(sp: SPFI): Promise<IPerson> {
   try {
     const u = await sp.web.currentUser.select('Id', 'Title', 'Email')<{ Id: number; Title: string; Email?: string }>();
     return { id: u.Id, namn: u.Title, epost: u.Email ?? '' };
@@ -43,11 +37,11 @@ export async function lasAktuellPerson(sp: SPFI): Promise<IPersonuppgift> {
  * tries again.
  */
 export class AktuellPerson {
-  private jag: Promise<IPersonuppgift> | undefined;
+  private jag: Promise<IPerson> | undefined;
 
   public constructor(private readonly sp: SPFI) {}
 
-  public hamta(): Promise<IPersonuppgift> {
+  public hamta(): Promise<IPerson> {
     const jag = this.jag ?? lasAktuellPerson(this.sp);
     this.jag = jag;
     return jag.catch((fel: unknown) => {
@@ -58,7 +52,7 @@ export class AktuellPerson {
 }
 
 /** People (not groups or system accounts) whose name or address contains `sok`, by name. */
-export async function sokPersoner(sp: SPFI, sok: string): Promise<IPersonuppgift[]> {
+export async function sokPersoner(sp: SPFI, sok: string): Promise<IPerson[]> {
   const text = sok.trim().toLocaleLowerCase('sv');
   if (!text) return [];
   try {

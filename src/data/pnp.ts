@@ -5,7 +5,9 @@
  * behaviors, so code that reads data never deals with them.
  */
 import { TimelinePipe } from '@pnp/core';
-import { graphfi, GraphFI } from '@pnp/graph';
+import { graphfi, GraphFI, GraphQueryable, IGraphQueryable } from '@pnp/graph';
+// For `graph.me`, whose URL graphSokvag takes the root from.
+import '@pnp/graph/users';
 import { BrowserFetchWithRetry, InjectHeaders, Queryable } from '@pnp/queryable';
 import { spfi, SPFI } from '@pnp/sp';
 import { IOfflineCacheAlternativ, OfflineCache } from './cache/OfflineCache';
@@ -46,4 +48,14 @@ export function skapaSp(plats: string | ISpPlats, ...vardBeteenden: Array<Timeli
 
 export function skapaGraph(graphUrl: string | undefined, ...vardBeteenden: Array<TimelinePipe<Queryable>>): GraphFI {
   return (graphUrl ? graphfi(graphUrl) : graphfi()).using(...vardBeteenden, Arendeportal());
+}
+
+/**
+ * A request on the Graph root with the root's behaviors (auth, retries). PnPjs has no verb for
+ * some calls (Intune's device actions, a hand-built $batch), so these go through a plain queryable.
+ */
+export function graphSokvag(graph: GraphFI, sokvag: string): IGraphQueryable {
+  // GraphFI keeps its root queryable protected; `me` is the public way to one that carries its behaviors.
+  const me = graph.me;
+  return GraphQueryable([me, me.toUrl().replace(/\/?me$/i, '')], sokvag);
 }

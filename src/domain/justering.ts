@@ -9,18 +9,12 @@
 import { daysBetween, IsoDate, swedishDate } from './dates';
 import { justerasSenast } from './frister';
 import { lasPoster } from './jsonPoster';
+import { IPerson } from './personer';
 
 export const JUSTERINGSSTATUS = ['Utkast', 'Under justering', 'Justerat'] as const;
 export type Justeringsstatus = (typeof JUSTERINGSSTATUS)[number];
 
 export type Justeringsroll = 'Ordförande' | 'Justerare';
-
-export interface IJusteringsperson {
-  /** The person's SharePoint user id on the site. */
-  id: number;
-  namn: string;
-  epost: string;
-}
 
 export interface IGodkannande {
   personId: number;
@@ -38,8 +32,8 @@ export interface IGodkannande {
 export interface IJustering {
   status: Justeringsstatus;
   motesdag: IsoDate;
-  ordforande?: IJusteringsperson;
-  justerare: IJusteringsperson[];
+  ordforande?: IPerson;
+  justerare: IPerson[];
   godkannanden: IGodkannande[];
   justeratDatum?: IsoDate;
 }
@@ -51,13 +45,13 @@ export function justeringsroll(j: IJustering, personId: number): Justeringsroll 
 }
 
 /** Everyone who must approve, ordförande first. */
-export function allaSomJusterar(j: IJustering): IJusteringsperson[] {
+export function allaSomJusterar(j: IJustering): IPerson[] {
   const alla = j.ordforande ? [j.ordforande, ...j.justerare] : [...j.justerare];
   return alla.filter((p, i) => alla.findIndex((q) => q.id === p.id) === i);
 }
 
 /** The people whose approval is still missing. */
-export function vantarPa(j: IJustering): IJusteringsperson[] {
+export function vantarPa(j: IJustering): IPerson[] {
   return allaSomJusterar(j).filter((p) => !j.godkannanden.some((g) => g.personId === p.id));
 }
 
@@ -107,7 +101,7 @@ export function kanGodkanna(j: IJustering, personId: number): Justeringsfel | un
 export interface IJusteringsrad {
   id: number;
   /** SharePoint's Author: who added the row. */
-  forfattare: IJusteringsperson;
+  forfattare: IPerson;
   /** SharePoint's Created, an ISO instant. */
   skapad: string;
   /** SharePoint's Modified; a row changed after it was added approves from its change. */
@@ -124,7 +118,7 @@ export interface IJusteringsutfall {
   /** Further rows by someone who had already approved (a double click, two tabs): ignored. */
   dubbletter: IJusteringsrad[];
   /** The named people whose approval is missing, ordförande first. */
-  vantarPa: IJusteringsperson[];
+  vantarPa: IPerson[];
   /** Everyone named has approved. */
   komplett: boolean;
   /** When complete: the Swedish calendar day of the last valid approval, the day of justering. */

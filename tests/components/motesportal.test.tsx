@@ -10,7 +10,7 @@ import {
   JusteringsFel
 } from '../../src/data/moten/typer';
 import { DataFel } from '../../src/data/fel';
-import { IJusteringsperson } from '../../src/domain/justering';
+import { IPerson } from '../../src/domain/personer';
 import { PartRoot } from '../../src/ui/PartRoot';
 import axe from 'axe-core';
 
@@ -58,9 +58,9 @@ const handlingar: IHandling[] = [
   handling({ rubrik: 'Budget tjänsteskrivelse', dokumenttyp: 'Bilaga', punkt: 1, klassificering: 'Offentlig', publiceringslage: 'KanPubliceras' })
 ];
 
-const ordforande: IJusteringsperson = { id: 11, namn: 'Anna Ordförande', epost: 'anna@kommun.se' };
-const justerare: IJusteringsperson = { id: 12, namn: 'Bo Justerare', epost: 'bo@kommun.se' };
-const annanLedamot: IJusteringsperson = { id: 13, namn: 'Cecilia Ledamot', epost: 'cecilia@kommun.se' };
+const ordforande: IPerson = { id: 11, namn: 'Anna Ordförande', epost: 'anna@kommun.se' };
+const justerare: IPerson = { id: 12, namn: 'Bo Justerare', epost: 'bo@kommun.se' };
+const annanLedamot: IPerson = { id: 13, namn: 'Cecilia Ledamot', epost: 'cecilia@kommun.se' };
 
 const protokoll: IProtokollVy = {
   id: 3, rubrik: 'Protokoll KS 2026-11-16', filnamn: 'Protokoll KS 2026-11-16.pdf', filUrl: '/sites/arendeportalen/Protokoll/ks.pdf',
@@ -106,7 +106,7 @@ class FalskaMoten implements IMotesTjanst, IMotesRedigering {
 }
 
 /** Every method a jest mock, so a test can change one answer. */
-function falskJustering(jag: IJusteringsperson, p: IProtokollVy | undefined = protokoll) {
+function falskJustering(jag: IPerson, p: IProtokollVy | undefined = protokoll) {
   return {
     aktuellPerson: jest.fn(async () => jag),
     sokPersoner: jest.fn(async () => [ordforande, justerare]),

@@ -1,5 +1,6 @@
 /** Fakes of the tablet register's services for component tests: anything not given fails loudly. */
-import { IIncident, IIncidentTjanst, ILan, IMandatTjanst, IMinSurfplattaTjanst, IPerson, IRegisterTjanst, IRiktlinje, ISurfplatta } from '../../src/data/surfplattor/typer';
+import { IIncident, IIncidentTjanst, ILan, IMandatTjanst, IMinSurfplattaTjanst, IRegisterTjanst, IRiktlinje, ISurfplatta } from '../../src/data/surfplattor/typer';
+import { IPerson } from '../../src/domain/personer';
 import { Enhetsstatus } from '../../src/domain/surfplatta';
 
 const ovantat = (namn: string) => (): Promise<never> => Promise.reject(new Error(`oväntat anrop: ${namn}`));

@@ -1,23 +1,24 @@
 import fc from 'fast-check';
 import {
-  allaSomJusterar, bedomJustering, godkann, IGodkannande, IJustering, IJusteringsperson, IJusteringsrad, justeringsfrist, justeringsroll,
+  allaSomJusterar, bedomJustering, godkann, IGodkannande, IJustering, IJusteringsrad, justeringsfrist, justeringsroll,
   kanGodkanna, kanSkickasTillJustering, lasJusteringslogg, skrivJusteringslogg, vantarPa
 } from '../../src/domain/justering';
+import { IPerson } from '../../src/domain/personer';
 
-const ordforande: IJusteringsperson = { id: 10, namn: 'Eva Ordförande', epost: 'eva@kommun.se' };
-const anna: IJusteringsperson = { id: 21, namn: 'Anna Berg', epost: 'anna@kommun.se' };
-const olle: IJusteringsperson = { id: 22, namn: 'Olle Ek', epost: 'olle@kommun.se' };
+const ordforande: IPerson = { id: 10, namn: 'Eva Ordförande', epost: 'eva@kommun.se' };
+const anna: IPerson = { id: 21, namn: 'Anna Berg', epost: 'anna@kommun.se' };
+const olle: IPerson = { id: 22, namn: 'Olle Ek', epost: 'olle@kommun.se' };
 
 const underJustering = (over: Partial<IJustering> = {}): IJustering => ({
   status: 'Under justering', motesdag: '2026-03-16', ordforande, justerare: [anna, olle], godkannanden: [], ...over
 });
 
-const signatur = (p: IJusteringsperson, tid = '2026-03-18T10:15:00+01:00'): Omit<IGodkannande, 'roll'> => ({
+const signatur = (p: IPerson, tid = '2026-03-18T10:15:00+01:00'): Omit<IGodkannande, 'roll'> => ({
   personId: p.id, namn: p.namn, epost: p.epost, tid, metod: 'Microsoft 365-inloggning'
 });
 
 /** Approves in order, failing the test if any approval is refused. */
-function godkannAlla(j: IJustering, personer: IJusteringsperson[], dagar: string[]): IJustering {
+function godkannAlla(j: IJustering, personer: IPerson[], dagar: string[]): IJustering {
   return personer.reduce((nu, p, i) => {
     const r = godkann(nu, signatur(p), dagar[i]);
     if (!r.ok) throw new Error(`${p.namn}: ${r.fel}`);
@@ -106,10 +107,10 @@ describe('godkännande', () => {
 });
 
 describe('godkännanden som rader i Justeringar', () => {
-  const lisa: IJusteringsperson = { id: 99, namn: 'Lisa Åskådare', epost: 'lisa@kommun.se' };
+  const lisa: IPerson = { id: 99, namn: 'Lisa Åskådare', epost: 'lisa@kommun.se' };
   let nasta = 1;
   /** A row as SharePoint answers it: author and Created are the server's. */
-  const rad = (av: IJusteringsperson, skapad: string, extra: Partial<IJusteringsrad> = {}): IJusteringsrad =>
+  const rad = (av: IPerson, skapad: string, extra: Partial<IJusteringsrad> = {}): IJusteringsrad =>
     ({ id: nasta++, forfattare: av, skapad, metod: 'Microsoft 365-inloggning', ...extra });
   const namngivna = { ordforande, justerare: [anna, olle] };
 

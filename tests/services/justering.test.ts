@@ -21,7 +21,7 @@ import { MICROSOFT_365_INLOGGNING } from '../../src/data/moten/Signering';
 import { IProtokollVy, ISammantrade, ISignering, justeringsfelkod } from '../../src/data/moten/typer';
 import { DataFel } from '../../src/data/fel';
 import { IsoDate } from '../../src/domain/dates';
-import { IJusteringsperson } from '../../src/domain/justering';
+import { IPerson } from '../../src/domain/personer';
 import {
   AnslagFalt, AnslagLista, JusteringarLista, JusteringFalt, OrganFalt, OrganLista, ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista
 } from '../../src/schema/moten';
@@ -35,7 +35,7 @@ let miljo: IEmulatorMiljo;
 jest.setTimeout(30_000);
 
 const anvandare = (id: number): (typeof DEMO_ANVANDARE)[number] => DEMO_ANVANDARE.find((a) => a.id === id)!;
-const som = (a: (typeof DEMO_ANVANDARE)[number]): IJusteringsperson => ({ id: a.id, namn: a.title, epost: a.email });
+const som = (a: (typeof DEMO_ANVANDARE)[number]): IPerson => ({ id: a.id, namn: a.title, epost: a.email });
 const SEKRETERARE = anvandare(30);
 const ORDFORANDE = anvandare(8);
 const SIV = anvandare(7);
@@ -122,7 +122,7 @@ const anslagFor = (protokollId: number) => Array.from(miljo.lager.listaMedTitel(
   .filter((r) => !r.iPapperskorg && r.varden[AnslagFalt.Protokoll] === protokollId);
 
 /** A draft for a new meeting, sent to justering. */
-async function utskickat(organ: string, motesdag: IsoDate, justerare: IJusteringsperson[]): Promise<{ mote: ISammantrade; p: IProtokollVy }> {
+async function utskickat(organ: string, motesdag: IsoDate, justerare: IPerson[]): Promise<{ mote: ISammantrade; p: IProtokollVy }> {
   const mote = await skapaSammantrade(organ, motesdag);
   const sekr = tjanst(SEKRETERARE);
   const utkast = await sekr.laddaUppUtkast(mote.id, motesdag, fil('Protokoll'), som(ORDFORANDE), justerare, motesdag);

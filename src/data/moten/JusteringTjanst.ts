@@ -25,14 +25,16 @@ import { TILLKANNAGIVANDE, tillkannagesSenast, tillkannagivande } from '../../do
 import { IsoDate, swedishDate } from '../../domain/dates';
 import { justerasSenast } from '../../domain/frister';
 import {
-  bedomJustering, IGodkannande, IJustering, IJusteringsperson, IJusteringsrad, JUSTERINGSSTATUS, Justeringsstatus, justeringsfrist,
+  bedomJustering, IGodkannande, IJustering, IJusteringsrad, JUSTERINGSSTATUS, Justeringsstatus, justeringsfrist,
   kanGodkanna, kanSkickasTillJustering, lasJusteringslogg, skrivJusteringslogg
 } from '../../domain/justering';
+import { IPerson } from '../../domain/personer';
 import {
   AnslagFalt, AnslagLista, JusteringarLista, JusteringFalt, OrganFalt, ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista
 } from '../../schema/moten';
 import { IFieldDef } from '../../schema/types';
-import { DataFel, tolkaDataFel } from '../fel';
+import { DataFel, svarsstatus, tolkaDataFel } from '../fel';
+import { laggTillFil } from '../filer';
 import { AktuellPerson, personUrval, sokPersoner, tillPerson } from '../personer';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { PublikBehorighet } from './publikBehorighet';
@@ -72,8 +74,6 @@ interface ISammantradesfakta {
   motesdag: IsoDate;
 }
 
-const person = (v: unknown): IJusteringsperson | undefined => tillPerson(v);
-
 function status(v: unknown): Justeringsstatus {
   // A status typed by hand outside the choices counts as a draft: nothing is approved on a guess.
   return (JUSTERINGSSTATUS as readonly unknown[]).includes(v) ? (v as Justeringsstatus) : 'Utkast';
@@ -81,7 +81,7 @@ function status(v: unknown): Justeringsstatus {
 
 /** One approval row as SharePoint answers it: author and instants are the server's. */
 function tillJusteringsrad(r: Rad): IJusteringsrad | undefined {
-  const forfattare = person(r.Author);
+  const forfattare = tillPerson(r.Author);
   if (!forfattare || typeof r.Created !== 'string') return undefined;
   return {
     id: Number(r.Id), forfattare, skapad: r.Created, ...(typeof r.Modified === 'string' ? { andrad: r.Modified } : {}),
@@ -96,8 +96,8 @@ function tillJusteringsrad(r: Rad): IJusteringsrad | undefined {
 function tillVy(r: Rad, motesdag: IsoDate, idag: IsoDate, rader: readonly IJusteringsrad[]): ILastProtokoll {
   const s = status(r[F.Status]);
   const namngivna = {
-    ordforande: person(r[F.Ordforande]),
-    justerare: (Array.isArray(r[F.Justerare]) ? (r[F.Justerare] as unknown[]) : []).map(person).filter((p): p is IJusteringsperson => !!p)
+    ordforande: tillPerson(r[F.Ordforande]),
+    justerare: (Array.isArray(r[F.Justerare]) ? (r[F.Justerare] as unknown[]) : []).map(tillPerson).filter((p): p is IPerson => !!p)
   };
   const justeratDatum = franSpDatum(r[F.JusteratDatum]);
   let godkannanden: IGodkannande[] = [];
@@ -162,14 +162,6 @@ function tillAnslag(r: Rad, organ: string): IAnslag {
   };
 }
 
-/** "protokoll.docx" → "protokoll (2).docx": a new name instead of failing on a name in use. */
-function numreratNamn(namn: string, n: number): string {
-  const punkt = namn.lastIndexOf('.');
-  return punkt > 0 ? `${namn.slice(0, punkt)} (${n})${namn.slice(punkt)}` : `${namn} (${n})`;
-}
-
-const svarsstatus = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
-
 export interface IJusteringAlternativ {
   /** How approvals are signed; Microsoft 365 sign-in unless an e-signature service is plugged in. */
   signering?: ISignering;
@@ -209,11 +201,11 @@ export class JusteringTjanst implements IJusteringTjanst {
     return swedishDate(this.klocka());
   }
 
-  public aktuellPerson(): Promise<IJusteringsperson> {
+  public aktuellPerson(): Promise<IPerson> {
     return this.jag.hamta();
   }
 
-  public sokPersoner(sok: string): Promise<IJusteringsperson[]> {
+  public sokPersoner(sok: string): Promise<IPerson[]> {
     return sokPersoner(this.sp, sok);
   }
 
@@ -230,7 +222,7 @@ export class JusteringTjanst implements IJusteringTjanst {
   }
 
   public async laddaUppUtkast(sammantradeId: number, motesdag: IsoDate, fil: { namn: string; innehall: ArrayBuffer },
-    ordforande: IJusteringsperson, justerare: IJusteringsperson[], idag: IsoDate): Promise<IProtokollVy> {
+    ordforande: IPerson, justerare: IPerson[], idag: IsoDate): Promise<IProtokollVy> {
     const utkast: IJustering = { status: 'Utkast', motesdag, ordforande, justerare, godkannanden: [] };
     const fel = kanSkickasTillJustering(utkast);
     if (fel) throw new JusteringsFel(fel);
@@ -248,7 +240,7 @@ export class JusteringTjanst implements IJusteringTjanst {
     let filUrl: string;
     let id: number;
     try {
-      filUrl = await this.laggFil(`${this.webb}/${ProtokollBibliotek.url}`, fil.namn.trim(), fil.innehall);
+      filUrl = await laggTillFil(this.sp, `${this.webb}/${ProtokollBibliotek.url}`, fil.namn.trim(), fil.innehall);
       id = (await this.sp.web.getFileByServerRelativePath(filUrl).listItemAllFields.select('Id')<{ Id: number }>()).Id;
     } catch (e) {
       throw tolkaDataFel(e);
@@ -494,22 +486,6 @@ export class JusteringTjanst implements IJusteringTjanst {
     } catch {
       // Gone already, or not ours to recycle: the new draft stands either way, and neither is public.
     }
-  }
-
-  /** Adds the file under its name, or a numbered one when that name is taken. */
-  private async laggFil(biblioteksUrl: string, namn: string, innehall: ArrayBuffer): Promise<string> {
-    const mapp = this.sp.web.getFolderByServerRelativePath(biblioteksUrl);
-    for (let n = 1; n <= 50; n++) {
-      const forsok = n === 1 ? namn : numreratNamn(namn, n);
-      try {
-        return (await mapp.files.addUsingPath(forsok, innehall, { Overwrite: false })).ServerRelativeUrl;
-      } catch (fel) {
-        const upptaget = (svarsstatus(fel) === 400 || svarsstatus(fel) === 409) &&
-          await this.sp.web.getFileByServerRelativePath(`${biblioteksUrl}/${forsok}`).exists().catch(() => false);
-        if (!upptaget) throw fel;
-      }
-    }
-    throw new DataFel('konflikt');
   }
 
   private async lasSammantrade(id: number): Promise<ISammantradesfakta & { rubrik: string }> {

@@ -23,8 +23,8 @@ import { KUNGORELSE, kungorelselage, kungorelseNedtagning } from '../../domain/a
 import { Dokumenttyp, Klassificering, kanPubliceras, publiceringslage, valideraBeslut, valideraUppladdning } from '../../domain/publicering';
 import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista,
   SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../schema/moten';
-import { DataFel, tolkaDataFel } from '../fel';
-import { lasFil } from '../filer';
+import { DataFel, svarsstatus, tolkaDataFel } from '../fel';
+import { laggTillFil, lasFil } from '../filer';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { ANSLAG_SELECT, arendeRad, tillAnslag } from './AnslagTjanst';
 import { PublikBehorighet } from './publikBehorighet';
@@ -63,17 +63,10 @@ export function svenskTidpunkt(datum: IsoDate, tid: string): string {
   throw new DataFel('ogiltig', undefined, { tid });
 }
 
-/** "rapport.pdf" → "rapport (2).pdf": a new name instead of overwriting someone's file. */
-function numreratNamn(namn: string, n: number): string {
-  const punkt = namn.lastIndexOf('.');
-  return punkt > 0 ? `${namn.slice(0, punkt)} (${n})${namn.slice(punkt)}` : `${namn} (${n})`;
-}
-
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const status = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
 
 /** A reader without access to the Sekretess library gets 404 (or 403, as SharePoint Online may answer): for them there are none. */
-const utanAtkomst = (fel: unknown): boolean => status(fel) === 403 || status(fel) === 404;
+const utanAtkomst = (fel: unknown): boolean => svarsstatus(fel) === 403 || svarsstatus(fel) === 404;
 
 /**
  * SharePoint, or the login, cannot be reached: the network, 401, throttling, a 5xx. Sekretess is
@@ -236,7 +229,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       }
       // The new file inherits the library's permissions, which give the public group nothing: it is
       // not public from its first moment, whatever fails after this.
-      filUrl = await this.laggFil(biblioteksUrl, ny.fil.namn.trim(), ny.fil.innehall);
+      filUrl = await laggTillFil(this.sp, biblioteksUrl, ny.fil.namn.trim(), ny.fil.innehall);
       const { Id } = await this.sp.web.getFileByServerRelativePath(filUrl).listItemAllFields.select('Id').using(CacheNever())<{ Id: number }>();
       const metadata = {
         [H.Rubrik]: ny.rubrik.trim() || null,
@@ -496,23 +489,6 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     const h = this.tillHandling(bibliotek, await this.lista(url).items.getById(id).select(...this.handlingSelect(bibliotek)).using(CacheNever())<Rad>());
     const beslutFattat = h.punkt !== undefined && (dagordning ?? []).some((p) => p.punkt === h.punkt && p.beslutsdatum !== undefined);
     return { ...h, publiceringslage: publiceringslage({ klassificering: h.klassificering, beslutFattat, publicerad: h.publicerad }) };
-  }
-
-  /** Uploads without overwriting: an existing name gets " (2)", " (3)" … */
-  private async laggFil(biblioteksUrl: string, namn: string, innehall: ArrayBuffer): Promise<string> {
-    const mapp = this.sp.web.getFolderByServerRelativePath(biblioteksUrl);
-    for (let n = 1; n <= 50; n++) {
-      const forsok = n === 1 ? namn : numreratNamn(namn, n);
-      try {
-        const info = await mapp.files.addUsingPath(forsok, innehall, { Overwrite: false });
-        return info.ServerRelativeUrl;
-      } catch (fel) {
-        const upptaget = (status(fel) === 400 || status(fel) === 409) &&
-          await this.sp.web.getFileByServerRelativePath(`${biblioteksUrl}/${forsok}`).exists().catch(() => false);
-        if (!upptaget) throw fel;
-      }
-    }
-    throw new DataFel('konflikt');
   }
 
   /**

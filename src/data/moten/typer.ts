@@ -5,9 +5,10 @@
  */
 import { IsoDate } from '../../domain/dates';
 import { Anslagstyp, Kungorelselage } from '../../domain/anslag';
-import { Fristlage, IJustering, IJusteringsperson, Justeringsfel } from '../../domain/justering';
+import { Fristlage, IJustering, Justeringsfel } from '../../domain/justering';
+import { IPerson } from '../../domain/personer';
 import { Dokumenttyp, Klassificering, Publiceringslage } from '../../domain/publicering';
-import { DataFel } from '../fel';
+import { DataFel, regelfelkod } from '../fel';
 
 export interface IOrgan {
   id: number;
@@ -207,7 +208,7 @@ export interface IMotesRedigering {
  * its own method name and a reference to the signature.
  */
 export interface ISignering {
-  signera(underlag: { protokollId: number; filUrl: string; person: IJusteringsperson }): Promise<{ metod: string; referens?: string }>;
+  signera(underlag: { protokollId: number; filUrl: string; person: IPerson }): Promise<{ metod: string; referens?: string }>;
 }
 
 /**
@@ -226,8 +227,7 @@ export class JusteringsFel extends DataFel {
 
 /** The justering rule behind a failure, or undefined when the failure was something else. */
 export function justeringsfelkod(fel: unknown): Justeringsfel | undefined {
-  const f = fel as { name?: unknown; kod?: unknown } | undefined;
-  return f?.name === 'JusteringsFel' && typeof f.kod === 'string' ? (f.kod as Justeringsfel) : undefined;
+  return regelfelkod<Justeringsfel>(fel, 'JusteringsFel');
 }
 
 /**
@@ -241,9 +241,9 @@ export function justeringsfelkod(fel: unknown): Justeringsfel | undefined {
  */
 export interface IJusteringTjanst {
   /** The signed-in person, as the justering knows people. */
-  aktuellPerson(): Promise<IJusteringsperson>;
+  aktuellPerson(): Promise<IPerson>;
   /** Site users whose name or e-mail contains `sok`, for choosing ordförande and justerare. */
-  sokPersoner(sok: string): Promise<IJusteringsperson[]>;
+  sokPersoner(sok: string): Promise<IPerson[]>;
   /** The meeting's protokoll (the newest, if several), or undefined when there is none the reader may see. */
   hamtaProtokoll(sammantradeId: number, motesdag: IsoDate, idag: IsoDate): Promise<IProtokollVy | undefined>;
   /**
@@ -254,7 +254,7 @@ export interface IJusteringTjanst {
    * when the meeting already has a protokoll that has gone to justering. If a step after the upload
    * fails the new file is recycled.
    */
-  laddaUppUtkast(sammantradeId: number, motesdag: IsoDate, fil: { namn: string; innehall: ArrayBuffer }, ordforande: IJusteringsperson, justerare: IJusteringsperson[], idag: IsoDate): Promise<IProtokollVy>;
+  laddaUppUtkast(sammantradeId: number, motesdag: IsoDate, fil: { namn: string; innehall: ArrayBuffer }, ordforande: IPerson, justerare: IPerson[], idag: IsoDate): Promise<IProtokollVy>;
   /** Sends the draft to justering. Nobody gets rights on the protokoll: approvals are rows in Justeringar. */
   skickaTillJustering(protokoll: IProtokollVy, idag: IsoDate): Promise<IProtokollVy>;
   /**

@@ -19,7 +19,6 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/security/list';
-import { IList } from '@pnp/sp/lists';
 import { PermissionKind } from '@pnp/sp/security';
 import { addYears, format, parseISO } from 'date-fns';
 import { IsoDate, isIsoDate } from '../../domain/dates';
@@ -28,7 +27,7 @@ import { skaAnonymiseras, STANDARD_GALLRINGSAR } from '../../domain/surfplatta';
 import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista } from '../../schema/surfplattor';
 import { DataFel, tolkaDataFel } from '../fel';
 import { franSpDatum, tillSpDatum } from '../spDatum';
-import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, Rad, SIDA, tillIncident, tillLan } from './lasa';
+import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, lasAlla, lista, Rad, tillIncident, tillLan } from './lasa';
 import { IIncident, ILan } from './typer';
 
 const L = LanFalt;
@@ -71,18 +70,6 @@ export interface IAnonymiseringsRapport {
   /** Loans returned before this day are anonymised. */
   grans: IsoDate;
   lan: IAnonymiseratLan[];
-}
-
-function lista(sp: SPFI, webb: string, url: string): IList {
-  return sp.web.getList(`${webb.replace(/\/$/, '')}/${url}`);
-}
-
-async function lasAlla(l: IList, urval: readonly string[], expand: readonly string[], filter: string): Promise<Rad[]> {
-  const rader: Rad[] = [];
-  for await (const sida of l.items.select(...urval).expand(...expand).filter(filter).top(SIDA)) {
-    rader.push(...(sida as Rad[]));
-  }
-  return rader;
 }
 
 /**

@@ -9,8 +9,7 @@
  * working on the same incident never overwrite each other: on 412 the row is read again and the step
  * is applied to what is there now, or refused when someone else did it meanwhile.
  */
-import { GraphFI, GraphQueryable, graphPost, IGraphQueryable } from '@pnp/graph';
-import '@pnp/graph/users';
+import { GraphFI, graphPost } from '@pnp/graph';
 import { body, CacheNever } from '@pnp/queryable';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -26,12 +25,14 @@ import {
 } from '../../domain/incident';
 import { Enhetshandelse, Enhetsstatus, lanSlutarVidIncident, Lanstatus, nastaStatus, Statusfel } from '../../domain/surfplatta';
 import { swedishDate } from '../../domain/dates';
+import { IPerson } from '../../domain/personer';
 import { HANDELSESTATUSAR, HandelseFalt, HandelserLista, LanFalt, LanLista, SurfplattaFalt, SurfplattorLista } from '../../schema/surfplattor';
 import { GRUPPNAMN, ROLLTYP } from '../../schema/behorigheter';
-import { DataFel, tolkaDataFel } from '../fel';
-import { AktuellPerson, IPersonuppgift } from '../personer';
+import { DataFel, regelfelkod, tolkaDataFel } from '../fel';
+import { AktuellPerson } from '../personer';
+import { graphSokvag } from '../pnp';
 import { tillSpDatum } from '../spDatum';
-import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillIncident, tillLan, tillSurfplatta } from './lasa';
+import { INCIDENT_EXPAND, INCIDENT_URVAL, lasAlla, lasLan, lasSurfplatta, lista, Rad, tillIncident } from './lasa';
 import { IIncident, IIncidentTjanst, ILan, RegisterFel } from './typer';
 
 const H = HandelseFalt;
@@ -55,17 +56,7 @@ export class IncidentFel extends DataFel {
 
 /** The rule behind a failure, or undefined when the failure was something else. */
 export function incidentfelkod(fel: unknown): IncidentTjanstfel | undefined {
-  const f = fel as { name?: unknown; kod?: unknown } | undefined;
-  return f?.name === 'IncidentFel' && typeof f.kod === 'string' ? (f.kod as IncidentTjanstfel) : undefined;
-}
-
-/**
- * A request on the Graph root with the root's behaviors (auth, retries). PnPjs has no verb for
- * Intune's device actions nor for a hand-built $batch, so these go through a plain queryable.
- */
-export function graphSokvag(graph: GraphFI, sokvag: string): IGraphQueryable {
-  const me = graph.me;
-  return GraphQueryable([me, me.toUrl().replace(/\/?me$/i, '')], sokvag);
+  return regelfelkod<IncidentTjanstfel>(fel, 'IncidentFel');
 }
 
 /** The device event an incident of this type means for the device. */
@@ -79,20 +70,6 @@ const ENHETSHANDELSE: Record<Incidenttyp, { handelse: Enhetshandelse; redan: rea
 
 /** The steps kommunservice can do through Intune when the device has an Intune id. */
 const INTUNE_ATGARD: Partial<Record<Steg, string>> = { Radera: 'wipe', LosenordEnhet: 'resetPasscode' };
-
-function lista(sp: SPFI, webb: string, url: string): IList {
-  return sp.web.getList(`${webb.replace(/\/$/, '')}/${url}`);
-}
-
-async function lasAlla(l: IList, urval: readonly string[], expand: readonly string[], filter?: string): Promise<Rad[]> {
-  const rader: Rad[] = [];
-  let fraga = l.items.select(...urval).expand(...expand).top(SIDA);
-  if (filter) fraga = fraga.filter(filter);
-  for await (const sida of fraga) {
-    rader.push(...(sida as Rad[]));
-  }
-  return rader;
-}
 
 function sortera(incidenter: IIncident[]): IIncident[] {
   // Open first, newest first: what still needs doing is on top.
@@ -113,11 +90,7 @@ export async function rapporteraIncident(
   const l = lista(sp, webb, HandelserLista.url);
   try {
     // The loan as SharePoint has it, not as the page had it: only its borrower reports on it.
-    const [jag, rad] = await Promise.all([
-      new AktuellPerson(sp).hamta(),
-      lista(sp, webb, LanLista.url).items.getById(r.lan.id).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>()
-    ]);
-    const lan = tillLan(rad);
+    const [jag, lan] = await Promise.all([new AktuellPerson(sp).hamta(), lasLan(lista(sp, webb, LanLista.url), r.lan.id)]);
     if (lan.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
     const polisanmalan = (r.polisanmalan ?? '').trim();
     const oppen: (typeof HANDELSESTATUSAR)[number] = 'Öppen';
@@ -144,7 +117,7 @@ export async function rapporteraIncident(
  * anyway; the filter by author keeps it so for kommunservice, who see every row, when they borrow
  * a tablet themselves.
  */
-export async function hamtaEgnaIncidenter(sp: SPFI, webb: string, jag?: IPersonuppgift): Promise<IIncident[]> {
+export async function hamtaEgnaIncidenter(sp: SPFI, webb: string, jag?: IPerson): Promise<IIncident[]> {
   try {
     const vem = jag ?? await new AktuellPerson(sp).hamta();
     const rader = await lasAlla(lista(sp, webb, HandelserLista.url), INCIDENT_URVAL, INCIDENT_EXPAND);
@@ -283,7 +256,7 @@ export class IncidentTjanst implements IIncidentTjanst {
   private async avslutaLan(incident: IIncident): Promise<void> {
     if (incident.lanId === undefined) return;
     const lanLista = lista(this.sp, this.webb, LanLista.url);
-    const lan = tillLan(await lanLista.items.getById(incident.lanId).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>());
+    const lan = await lasLan(lanLista, incident.lanId);
     const enhet = await this.lasEnhet(incident.enhetId);
     if (!lanSlutarVidIncident(lan.status, enhet.status)) return;
     const slut: Lanstatus = 'Stulen eller förlorad';
@@ -314,7 +287,7 @@ export class IncidentTjanst implements IIncidentTjanst {
   }
 
   private async lasEnhet(id: number): Promise<{ id: number; intuneId: string; status: Enhetsstatus; etag: string }> {
-    const e = tillSurfplatta(await this.surfplattor.items.getById(id).select(...SURFPLATTA_URVAL).using(CacheNever())<Rad>());
+    const e = await lasSurfplatta(this.surfplattor, id);
     return { id: e.id, intuneId: e.intuneId, status: e.status, etag: e.etag ?? '*' };
   }
 

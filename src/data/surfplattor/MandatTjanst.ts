@@ -17,7 +17,7 @@ import { Enhetsstatus, paminnasVidMandatslut } from '../../domain/surfplatta';
 import { LanFalt, LanLista, SurfplattaFalt, SurfplattorLista } from '../../schema/surfplattor';
 import { tolkaDataFel } from '../fel';
 import { tillSpDatum } from '../spDatum';
-import { graphSokvag } from './IncidentTjanst';
+import { graphSokvag } from '../pnp';
 import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, tillLan } from './lasa';
 import { ILan, IMandatTjanst, IPaminnelseResultat } from './typer';
 

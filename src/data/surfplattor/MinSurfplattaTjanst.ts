@@ -7,7 +7,6 @@
  * with the PDF attached: SharePoint records the author and time, which is what ties the signature
  * to their Microsoft 365 identity.
  */
-import { CacheNever } from '@pnp/queryable';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -15,15 +14,16 @@ import '@pnp/sp/items';
 import { IsoDate } from '../../domain/dates';
 import { LanFalt } from '../../schema/surfplattor';
 import { Incidenttyp } from '../../domain/incident';
+import { IPerson } from '../../domain/personer';
 import { valideraKvittens } from '../../domain/surfplatta';
-import { tolkaDataFel } from '../fel';
+import { svarsstatus, tolkaDataFel } from '../fel';
 import { lasFil } from '../filer';
 import { AktuellPerson } from '../personer';
 import { hamtaEgnaIncidenter, rapporteraIncident } from './IncidentTjanst';
 import { laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor } from './kvittenser';
-import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from './lasa';
+import { LAN_EXPAND, LAN_URVAL, lasLan, lasSurfplatta, Rad, SIDA, tillLan } from './lasa';
 import { lasGallandeRiktlinje } from './riktlinjeText';
-import { IIncident, IKvittens, IKvittensTexter, ILan, IMinSurfplattaTjanst, IPerson, IRiktlinje, ISurfplatta, RegisterFel } from './typer';
+import { IIncident, IKvittens, IKvittensTexter, ILan, IMinSurfplattaTjanst, IRiktlinje, RegisterFel } from './typer';
 
 export interface IMinSurfplattaAlternativ {
   /** The words of the PDF receipt, from the web part's strings. */
@@ -31,8 +31,6 @@ export interface IMinSurfplattaAlternativ {
   /** The service's clock: the receipt's instant and the report's time. Tests fix it. */
   klocka?: () => Date;
 }
-
-const svarsstatus = (fel: unknown): number | undefined => (fel as { status?: number } | undefined)?.status;
 
 export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
   private readonly webb: string;
@@ -79,7 +77,7 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
 
   public async kvittera(lan: ILan, riktlinje: IRiktlinje, kvittens: IKvittens): Promise<{ kvittensUrl: string }> {
     const jag = await this.jag.hamta();
-    const nu = await this.lasLan(lan.id);
+    const nu = await lasLan(this.listor.lan, lan.id);
     if (nu.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
     if (nu.status !== 'Väntar på kvittens') throw new RegisterFel('FelLanestatus');
     // One receipt per loan: a second one (another tab, a double tap) would only muddle who signed what when.
@@ -96,7 +94,7 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
       riktlinjenLast: riktlinje.text.trim().length > 0
     }, jag.namn);
     if (fel) throw new RegisterFel(fel);
-    const enhet = await this.lasEnhet(nu.enhetId);
+    const enhet = await lasSurfplatta(this.listor.plattor, nu.enhetId);
 
     const { byggKvittensPdf } = await import(/* webpackChunkName: 'surfplatta-kvittens' */ './kvittensPdf');
     const pdf = await byggKvittensPdf({
@@ -134,19 +132,4 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
     return lasFil(this.sp, url);
   }
 
-  private async lasLan(id: number): Promise<ILan> {
-    try {
-      return tillLan(await this.listor.lan.items.getById(id).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>());
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
-  }
-
-  private async lasEnhet(id: number): Promise<ISurfplatta> {
-    try {
-      return tillSurfplatta(await this.listor.plattor.items.getById(id).select(...SURFPLATTA_URVAL).using(CacheNever())<Rad>());
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
-  }
 }

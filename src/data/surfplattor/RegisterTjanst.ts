@@ -22,15 +22,16 @@ import '@pnp/sp/items';
 import '@pnp/sp/security/list';
 import { PermissionKind } from '@pnp/sp/security';
 import { IsoDate, swedishDate } from '../../domain/dates';
+import { IPerson } from '../../domain/personer';
 import { Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, valideraKvittens, valideraNyttLan } from '../../domain/surfplatta';
 import { LanFalt, SurfplattaFalt } from '../../schema/surfplattor';
 import { DataFel, tolkaDataFel } from '../fel';
 import { AktuellPerson, sokPersoner } from '../personer';
 import { tillSpDatum } from '../spDatum';
 import { kvittensFilnamn, laggTillBilaga, laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor } from './kvittenser';
-import { LAN_EXPAND, LAN_URVAL, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from './lasa';
+import { LAN_EXPAND, LAN_URVAL, lasLan, lasSurfplatta, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from './lasa';
 import { lasGallandeRiktlinje } from './riktlinjeText';
-import { IKvittens, IKvittensTexter, ILan, IPerson, IRegisterTjanst, ISurfplatta, RegisterFel } from './typer';
+import { IKvittens, IKvittensTexter, ILan, IRegisterTjanst, ISurfplatta, RegisterFel } from './typer';
 
 const S = SurfplattaFalt;
 const L = LanFalt;
@@ -100,7 +101,7 @@ export class RegisterTjanst implements IRegisterTjanst {
         [S.IntuneId]: ny.intuneId.trim(),
         [S.Status]: status
       }) as Rad;
-      return await this.lasEnhet(Number(r.Id));
+      return await lasSurfplatta(this.listor.plattor, Number(r.Id));
     } catch (fel) {
       throw tolkaDataFel(fel);
     }
@@ -108,7 +109,7 @@ export class RegisterTjanst implements IRegisterTjanst {
 
   public async andraStatus(enhet: ISurfplatta, handelse: Enhetshandelse): Promise<ISurfplatta> {
     if (ENDAST_VIA_LAN.includes(handelse)) throw new RegisterFel('EndastViaLan');
-    const nu = await this.lasEnhet(enhet.id);
+    const nu = await lasSurfplatta(this.listor.plattor, enhet.id);
     // The device's status as the caller saw it: a colleague's change meanwhile is a conflict.
     if (enhet.etag && nu.etag !== enhet.etag) throw new DataFel('konflikt');
     const harAktivtLan = (await this.aktivaLan(enhet.id)).some((l) => l.status === UTLANAD);
@@ -116,7 +117,7 @@ export class RegisterTjanst implements IRegisterTjanst {
     if (!steg.ok) throw new RegisterFel(steg.fel);
     try {
       await this.listor.plattor.items.getById(enhet.id).update({ [S.Status]: steg.status }, nu.etag);
-      return await this.lasEnhet(enhet.id);
+      return await lasSurfplatta(this.listor.plattor, enhet.id);
     } catch (fel) {
       throw tolkaDataFel(fel);
     }
@@ -147,7 +148,7 @@ export class RegisterTjanst implements IRegisterTjanst {
   }
 
   public async skapaLan(enhet: ISurfplatta, lantagare: IPerson, mandatSlut: IsoDate): Promise<ILan> {
-    const nu = await this.lasEnhet(enhet.id);
+    const nu = await lasSurfplatta(this.listor.plattor, enhet.id);
     const fel = valideraNyttLan({ lantagareId: lantagare.id, enhetsstatus: nu.status, mandatSlut }, this.idag());
     if (fel) throw new RegisterFel(fel);
     if ((await this.aktivaLan(enhet.id)).length > 0) throw new RegisterFel('AktivtLanFinns');
@@ -179,17 +180,17 @@ export class RegisterTjanst implements IRegisterTjanst {
       await this.listor.lan.items.getById(id).delete().catch(() => undefined);
       throw tolkaDataFel(e);
     }
-    return this.lasLan(id);
+    return lasLan(this.listor.lan, id);
   }
 
   public async lamnaUt(lan: ILan): Promise<ILan> {
-    const nu = await this.lasLan(lan.id);
+    const nu = await lasLan(this.listor.lan, lan.id);
     if (nu.status !== VANTAR) throw new RegisterFel('FelLanestatus');
     if (!nu.lantagare) throw new RegisterFel('LantagareSaknas');
     const kvittens = (await lasUtlamningskvittenser(this.listor.kvittenser, [{ id: nu.id, lantagareId: nu.lantagare.id }], true)).get(nu.id);
     if (!kvittens) throw new RegisterFel('KvittensSaknas');
 
-    const enhet = await this.lasEnhet(nu.enhetId);
+    const enhet = await lasSurfplatta(this.listor.plattor, nu.enhetId);
     const andraUtlanade = (await this.aktivaLan(nu.enhetId)).some((l) => l.id !== nu.id && l.status === UTLANAD);
     const steg = nastaStatus(enhet.status, 'Utlamna', andraUtlanade);
     if (!steg.ok) throw new RegisterFel(steg.fel);
@@ -202,18 +203,18 @@ export class RegisterTjanst implements IRegisterTjanst {
       // What the borrower signed: the version in force when they signed.
       [L.RiktlinjeVersion]: kvittens.version || nu.riktlinjeVersion
     }, nu.etag));
-    return this.lasLan(nu.id);
+    return lasLan(this.listor.lan, nu.id);
   }
 
   public async taEmot(lan: ILan, skick: string, kvittens: IKvittens): Promise<ILan> {
-    const nu = await this.lasLan(lan.id);
+    const nu = await lasLan(this.listor.lan, lan.id);
     if (nu.status !== UTLANAD) throw new RegisterFel('FelLanestatus');
     const jag = await this.jag.hamta();
     const kfel = valideraKvittens({
       satt: kvittens.satt, skrivetNamn: kvittens.skrivetNamn, harRitning: !!kvittens.signatur?.length, riktlinjenLast: true
     }, jag.namn);
     if (kfel) throw new RegisterFel(kfel);
-    const enhet = await this.lasEnhet(nu.enhetId);
+    const enhet = await lasSurfplatta(this.listor.plattor, nu.enhetId);
     const steg = nastaStatus(enhet.status, 'Aterlamna', true);
     if (!steg.ok) throw new RegisterFel(steg.fel);
 
@@ -258,7 +259,7 @@ export class RegisterTjanst implements IRegisterTjanst {
     } catch (e) {
       throw tolkaDataFel(e);
     }
-    return this.lasLan(nu.id);
+    return lasLan(this.listor.lan, nu.id);
   }
 
   public sokPersoner(sok: string): Promise<IPerson[]> {
@@ -266,22 +267,6 @@ export class RegisterTjanst implements IRegisterTjanst {
   }
 
   // ---- reading what decides a write ----------------------------------------------------------
-
-  private async lasEnhet(id: number): Promise<ISurfplatta> {
-    try {
-      return tillSurfplatta(await this.listor.plattor.items.getById(id).select(...SURFPLATTA_URVAL).using(CacheNever())<Rad>());
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
-  }
-
-  private async lasLan(id: number): Promise<ILan> {
-    try {
-      return tillLan(await this.listor.lan.items.getById(id).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>());
-    } catch (fel) {
-      throw tolkaDataFel(fel);
-    }
-  }
 
   /** The device's loans waiting for a receipt or handed out (filtered on the indexed lookup). */
   private async aktivaLan(enhetId: number): Promise<ILan[]> {

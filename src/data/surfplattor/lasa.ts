@@ -1,11 +1,19 @@
 /**
  * Rows of the tablet register as the services read them: which fields to ask for and how a row
- * becomes an ISurfplatta, ILan or IIncident. Shared by the register, the borrower's service and the
- * incident and mandate services, so a loan reads the same everywhere.
+ * becomes an ISurfplatta, ILan or IIncident, and the reads themselves. Shared by the register, the
+ * borrower's service and the incident, mandate and anonymisation services, so a loan reads the same
+ * everywhere.
  */
+import { CacheNever } from '@pnp/queryable';
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { IList } from '@pnp/sp/lists';
 import { Incidenttyp, INCIDENTTYPER, KOSTNADSANSVAR, Kostnadsansvar, lasChecklista, stegKvar } from '../../domain/incident';
 import { arEnhetsstatus, Enhetsstatus, LANSTATUS, Lanstatus } from '../../domain/surfplatta';
 import { HANDELSESTATUSAR, HandelseFalt, LanFalt, SurfplattaFalt } from '../../schema/surfplattor';
+import { tolkaDataFel } from '../fel';
 import { personUrval, tillPerson } from '../personer';
 import { franSpDatum } from '../spDatum';
 import { IIncident, ILan, ISurfplatta } from './typer';
@@ -138,4 +146,38 @@ export function tillIncident(r: Rad, intuneId?: string): IIncident {
     ...(intuneId ? { intuneId } : {}),
     etag: etag(r)
   };
+}
+
+/** A register list by its URL under the site. */
+export function lista(sp: SPFI, webb: string, url: string): IList {
+  return sp.web.getList(`${webb.replace(/\/$/, '')}/${url}`);
+}
+
+/** Every row of the list, a page of SIDA at a time; `filter` as OData, none when empty. */
+export async function lasAlla(l: IList, urval: readonly string[], expand: readonly string[], filter?: string): Promise<Rad[]> {
+  const rader: Rad[] = [];
+  let fraga = l.items.select(...urval).expand(...expand).top(SIDA);
+  if (filter) fraga = fraga.filter(filter);
+  for await (const sida of fraga) {
+    rader.push(...(sida as Rad[]));
+  }
+  return rader;
+}
+
+/** One loan as stored now (never from the cache: a step is judged on it). Failures are DataFel. */
+export async function lasLan(lanLista: IList, id: number): Promise<ILan> {
+  try {
+    return tillLan(await lanLista.items.getById(id).select(...LAN_URVAL).expand(...LAN_EXPAND).using(CacheNever())<Rad>());
+  } catch (fel) {
+    throw tolkaDataFel(fel);
+  }
+}
+
+/** One device as stored now, with its ETag (never from the cache). Failures are DataFel. */
+export async function lasSurfplatta(plattor: IList, id: number): Promise<ISurfplatta> {
+  try {
+    return tillSurfplatta(await plattor.items.getById(id).select(...SURFPLATTA_URVAL).using(CacheNever())<Rad>());
+  } catch (fel) {
+    throw tolkaDataFel(fel);
+  }
 }

@@ -4,8 +4,9 @@
  */
 import { IsoDate } from '../../domain/dates';
 import { Incidentfel, Incidenttyp, IStegUtfort, Kostnadsansvar, Steg } from '../../domain/incident';
+import { IPerson } from '../../domain/personer';
 import { Enhetshandelse, Enhetsstatus, Kvittensfel, Lanfel, Lanstatus, Signeringssatt, Statusfel } from '../../domain/surfplatta';
-import { DataFel } from '../fel';
+import { DataFel, regelfelkod } from '../fel';
 
 /**
  * Why the register refused a step: the domain's codes (state machine, loan, receipt and incident
@@ -33,8 +34,7 @@ export class RegisterFel extends DataFel {
 }
 
 export function registerfelkod(fel: unknown): Registerfelkod | undefined {
-  const f = fel as { name?: unknown; kod?: unknown } | undefined;
-  return f?.name === 'RegisterFel' && typeof f.kod === 'string' ? (f.kod as Registerfelkod) : undefined;
+  return regelfelkod<Registerfelkod>(fel, 'RegisterFel');
 }
 
 /** The words of the PDF receipts, from the web part's strings (Swedish first). `{0}` and `{1}` are filled in. */
@@ -63,13 +63,6 @@ export interface IKvittensTexter {
   riktlinjensText: string;
   /** "Sida {0} av {1}". */
   sida: string;
-}
-
-export interface IPerson {
-  /** SharePoint user id on the site. */
-  id: number;
-  namn: string;
-  epost: string;
 }
 
 export interface ISurfplatta {

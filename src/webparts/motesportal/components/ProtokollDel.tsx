@@ -5,7 +5,8 @@ import {
 } from '@fluentui/react';
 import * as strings from 'MotesportalWebPartStrings';
 import { IsoDate } from '../../../domain/dates';
-import { IJusteringsperson, justeringsroll, kanSkickasTillJustering, vantarPa } from '../../../domain/justering';
+import { justeringsroll, kanSkickasTillJustering, vantarPa } from '../../../domain/justering';
+import { IPerson } from '../../../domain/personer';
 import { IAnslag, IJusteringTjanst, IMotesVy, IProtokollVy } from '../../../data/moten/typer';
 import { Flagga } from '../../../ui/Flagga';
 import { fyll } from '../../../ui/format';
@@ -26,18 +27,18 @@ export interface IProtokollDelProps {
   onAndrat: () => void;
 }
 
-const tillPersona = (p: IJusteringsperson): IPersonaProps & { person: IJusteringsperson } =>
+const tillPersona = (p: IPerson): IPersonaProps & { person: IPerson } =>
   ({ key: String(p.id), text: p.namn, secondaryText: p.epost, person: p });
 
 /** A people picker fed by the site's users, with a real label. */
 function Personval({ etikett, justering, valda, onVal, max, fel }: {
-  etikett: string; justering: IJusteringTjanst; valda: IJusteringsperson[]; onVal: (p: IJusteringsperson[]) => void; max?: number; fel?: string;
+  etikett: string; justering: IJusteringTjanst; valda: IPerson[]; onVal: (p: IPerson[]) => void; max?: number; fel?: string;
 }): JSX.Element {
   const [id] = React.useState(() => getId('personval'));
   const theme = useTheme();
   const sok = async (text: string, redan?: IPersonaProps[]): Promise<IPersonaProps[]> => {
     if (text.trim().length < 2) return [];
-    const traffar = await justering.sokPersoner(text.trim()).catch(() => [] as IJusteringsperson[]);
+    const traffar = await justering.sokPersoner(text.trim()).catch(() => [] as IPerson[]);
     return traffar.filter((p) => !redan?.some((r) => r.key === String(p.id))).map(tillPersona);
   };
   return (
@@ -62,8 +63,8 @@ function Utkast({ vy, justering, idag, skrivskydd, onKlar, onAvbryt }: {
   vy: IMotesVy; justering: IJusteringTjanst; idag: IsoDate; skrivskydd?: string; onKlar: () => void; onAvbryt: () => void;
 }): JSX.Element {
   const [fil, satFil] = React.useState<File>();
-  const [ordforande, satOrdforande] = React.useState<IJusteringsperson[]>([]);
-  const [justerare, satJusterare] = React.useState<IJusteringsperson[]>([]);
+  const [ordforande, satOrdforande] = React.useState<IPerson[]>([]);
+  const [justerare, satJusterare] = React.useState<IPerson[]>([]);
   const [visaFel, satVisaFel] = React.useState(false);
   const { sparar, fel, kor } = useSkrivning();
   const felen = {

@@ -10,7 +10,8 @@ import {
 import * as strings from 'SurfplattorWebPartStrings';
 import { IsoDate } from '../../../domain/dates';
 import { LANSTATUS, valideraKvittens, valideraNyttLan } from '../../../domain/surfplatta';
-import { ILan, IPerson, IRegisterTjanst, ISurfplatta } from '../../../data/surfplattor/typer';
+import { ILan, IRegisterTjanst, ISurfplatta } from '../../../data/surfplattor/typer';
+import { IPerson } from '../../../domain/personer';
 import { EmptyState } from '../../../ui/EmptyState';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
