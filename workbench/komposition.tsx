@@ -19,7 +19,7 @@ import * as arendebalansStrings from 'ArendebalansWebPartStrings';
 import * as epostrutinStrings from 'EpostrutinWebPartStrings';
 import * as motesportalStrings from 'MotesportalWebPartStrings';
 import * as surfplattorStrings from 'SurfplattorWebPartStrings';
-import { GraphEpostTjanst } from '../src/data/epost/GraphEpostTjanst';
+import { EpostrutinTjanst } from '../src/data/epost/EpostrutinTjanst';
 import { AnslagTjanst } from '../src/data/moten/AnslagTjanst';
 import { JusteringTjanst } from '../src/data/moten/JusteringTjanst';
 import { MotesTjanst } from '../src/data/moten/MotesTjanst';
@@ -124,7 +124,9 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
   },
   epostrutin: {
     namn: () => epostrutinStrings.Rubrik,
-    rot: (v) => <EpostrutinApp registratorAdress={v.konfig.registratorAdress} tjanst={new GraphEpostTjanst(v.graph)} />
+    // As the web part does: the journal on the site, the signed-in person's own mailbox on Graph, forwards to the configured registrator.
+    rot: (v) => <EpostrutinApp registratorAdress={v.konfig.registratorAdress} idag={v.idag}
+      tjanst={new EpostrutinTjanst(v.sp, v.webbSokvag, v.graph, { registratorAdress: v.konfig.registratorAdress })} />
   }
 };
 

@@ -17,7 +17,9 @@ export const EpostloggFalt = {
   Poster: 'EpostPoster',
   Status: 'EpostStatus',
   /** How many mails the run covers, for the list's own view. */
-  Antal: 'EpostAntal'
+  Antal: 'EpostAntal',
+  /** When the run started (the service's clock): indexed, so the 30-day log stays under the list view threshold. */
+  Startad: 'EpostStartad'
 } as const;
 
 export const EpostloggLista = {
@@ -31,9 +33,10 @@ export const EpostloggLista = {
     { internalName: EpostloggFalt.Rubrik, displayName: 'Rubrik', kind: 'Text', required: true },
     { internalName: EpostloggFalt.Poster, displayName: 'Poster', kind: 'Note', required: true },
     { internalName: EpostloggFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: EPOSTLOGGSTATUS, defaultValue: 'Pågår', indexed: true },
-    { internalName: EpostloggFalt.Antal, displayName: 'Antal mejl', kind: 'Number' }
+    { internalName: EpostloggFalt.Antal, displayName: 'Antal mejl', kind: 'Number' },
+    { internalName: EpostloggFalt.Startad, displayName: 'Startad', kind: 'DateTime', required: true, indexed: true }
   ],
   behorigheter: EPOSTLOGG_BEHORIGHETER,
   radsakerhet: { lasa: 'egna', skriva: 'egna' },
-  views: [{ title: 'Alla körningar', default: true, fields: [EpostloggFalt.Rubrik, EpostloggFalt.Status, EpostloggFalt.Antal, 'Author', 'Created'] }]
+  views: [{ title: 'Alla körningar', default: true, fields: [EpostloggFalt.Rubrik, EpostloggFalt.Status, EpostloggFalt.Antal, EpostloggFalt.Startad, 'Author'] }]
 } as const satisfies IListDef;

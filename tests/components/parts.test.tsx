@@ -5,7 +5,7 @@ import { SurfplattorApp } from '../../src/webparts/surfplattor/components/Surfpl
 import { EpostrutinApp } from '../../src/webparts/epostrutin/components/EpostrutinApp';
 import { PartRoot } from '../../src/ui/PartRoot';
 import { IAnslagTjanst, IJusteringTjanst, IMotesTjanst } from '../../src/data/moten/typer';
-import { IEpostTjanst } from '../../src/data/epost/typer';
+import { IEpostrutinTjanst } from '../../src/data/epost/typer';
 import { ISurfplatta } from '../../src/data/surfplattor/typer';
 import { incidentFake, lan, mandatFake, minFake, platta as surfplatta, registerFake } from './surfplattorFakes';
 
@@ -30,10 +30,12 @@ const justering: IJusteringTjanst = {
   tillkannageJusterade: () => Promise.reject(new Error('oväntat'))
 };
 const anslag: IAnslagTjanst = { hamtaAktuella: async () => [] };
-// The mailbox never answers here: these tests are about the registrar address only.
-const brevlada: IEpostTjanst = {
-  hamtaMappar: () => new Promise(() => undefined),
-  hamtaMeddelanden: () => new Promise(() => undefined)
+// The mailbox never answers and nothing is handled here: these tests are about the registrar address only.
+const aldrig = (): Promise<never> => new Promise(() => undefined);
+const ovantat = (): Promise<never> => Promise.reject(new Error('oväntat'));
+const brevlada: IEpostrutinTjanst = {
+  hamtaMappar: aldrig, hamtaMeddelanden: aldrig, hamtaAvbrutna: aldrig, hamtaPaminnelse: aldrig,
+  hantera: ovantat, slutforAvbrutna: ovantat, hamtaLogg: ovantat, stallInPaminnelse: ovantat
 };
 /** The tablet register as kommunservice (who may manage it) or a borrower sees it; its flows are in surfplattor.test.tsx. */
 const surfplattor = (lista: ISurfplatta[], kommunservice = true): JSX.Element => (
@@ -82,10 +84,12 @@ describe('webbdelarnas startvyer', () => {
   });
 
   it('E-postrutinen varnar när ingen registratorsadress är inställd och visar den annars', async () => {
-    const { rerender } = render(<PartRoot><EpostrutinApp registratorAdress="" tjanst={brevlada} /></PartRoot>);
-    expect(await screen.findByText(/Ingen registratorsadress är inställd/)).toBeInTheDocument();
-    rerender(<PartRoot><EpostrutinApp registratorAdress="registrator@kramfors.se" tjanst={brevlada} /></PartRoot>);
+    const { rerender } = render(<PartRoot><EpostrutinApp registratorAdress="" tjanst={brevlada} idag="2026-11-27" /></PartRoot>);
+    expect(screen.getByRole('heading', { level: 2, name: 'E-postrutin' })).toBeInTheDocument();
+    expect(await screen.findByText(/Ingen registratorsadress är inställd, så det går inte att diarieföra/)).toBeInTheDocument();
+    rerender(<PartRoot><EpostrutinApp registratorAdress="registrator@kramfors.se" tjanst={brevlada} idag="2026-11-27" /></PartRoot>);
     expect(screen.getByText('Allmänna handlingar skickas till registrator: registrator@kramfors.se')).toBeInTheDocument();
+    expect(screen.queryByText(/Ingen registratorsadress är inställd/)).toBeNull();
   });
 });
 

@@ -73,7 +73,7 @@ describe('GraphEpostTjanst mot emulatorn', () => {
     expect(forsta).toMatchObject({ totalt: DEMO_ANTAL_FORSTA.inbox, sida: 0, storlek: 50, harFler: true });
     expect(forsta.meddelanden).toHaveLength(50);
     const rad = forsta.meddelanden[0];
-    expect(Object.keys(rad).sort()).toEqual(['amne', 'forhandsvisning', 'fran', 'id', 'last', 'mottaget', 'till']);
+    expect(Object.keys(rad).sort()).toEqual(['amne', 'forhandsvisning', 'fran', 'id', 'kategorier', 'konversation', 'last', 'mapp', 'mottaget', 'till']);
     expect(rad.till).toEqual([{ namn: SIV.title, adress: SIV.email }]);
     expect(rad.fran?.adress).toMatch(/@/);
     const sista = await tjanst.hamtaMeddelanden('inkorg', 2, 50);

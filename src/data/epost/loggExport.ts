@@ -1,6 +1,6 @@
 /**
  * The 30-day e-mail log (seed 004 §5.3) as files anyone can open: CSV for Swedish Excel and XLSX.
- * The UI loads this module on demand (`import(/* webpackChunkName: 'epostlogg-export' *\/ …)`), so
+ * The UI loads this module on demand (`import(/* webpackChunkName: 'epost-logg-export' *\/ …)`), so
  * papaparse and exceljs stay out of the part's first download; hence no React or PnPjs here.
  *
  * Subjects and addresses come from outside senders: every cell is plain text (never HTML, never a

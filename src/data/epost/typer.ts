@@ -4,16 +4,22 @@
  * data, so components and tests need neither PnPjs nor Graph.
  */
 
-/** The folders the e-mail routine covers (seed 004 §5: inbox, sent and deleted items). */
-export type EpostMapp = 'inkorg' | 'skickat' | 'borttaget';
+import { IsoDate } from '../../domain/dates';
+import { Atgard, Atgardsfel, Epostmapp, EPOSTMAPPAR, Epoststeg, IAtgardsval, ILoggrad } from '../../domain/epostrutin';
+import { DataFel, regelfelkod } from '../fel';
 
-export const EPOST_MAPPAR: readonly EpostMapp[] = ['inkorg', 'skickat', 'borttaget'];
+/** The folders the e-mail routine covers (seed 004 §5: inbox, sent and deleted items); the domain owns them. */
+export type EpostMapp = Epostmapp;
+
+export const EPOST_MAPPAR: readonly EpostMapp[] = EPOSTMAPPAR;
 
 export interface IMappStatus {
   mapp: EpostMapp;
   /** All messages in the folder. */
   totalt: number;
   olasta: number;
+  /** Kept with a reason (the kept category): not unhandled. */
+  behallna: number;
 }
 
 export type IMappOversikt = Record<EpostMapp, IMappStatus>;
@@ -35,6 +41,12 @@ export interface IMeddelandeRad {
   /** The first part of the text, as the mail server keeps it. */
   forhandsvisning: string;
   last: boolean;
+  /** The folder it was listed from. */
+  mapp: EpostMapp;
+  /** Graph's conversationId: a forward keeps it, which finds the forwarded copy in sent items. */
+  konversation: string;
+  /** Outlook categories; the kept category marks a kept mail. */
+  kategorier: string[];
 }
 
 export interface IMeddelandeSida {
@@ -60,4 +72,101 @@ export interface IEpostTjanst {
    * @throws DataFel (src/data/fel.ts) when the mailbox cannot be read.
    */
   hamtaMeddelanden(mapp: EpostMapp, sida?: number, storlek?: number): Promise<IMeddelandeSida>;
+}
+
+/**
+ * One mail in the routine's journal (the Epostlogg list, JSON): enough to finish it after the page
+ * was closed and to answer for it in the 30-day log after it is gone from the mailbox.
+ */
+export interface ILoggpost {
+  /** Graph's message id when the run started. */
+  id: string;
+  konversation: string;
+  mapp: EpostMapp;
+  /** When it arrived or was sent (ISO instant). */
+  datum: string;
+  fran: string;
+  till: string;
+  amne: string;
+  atgard: Atgard;
+  kommentar?: string;
+  skal?: string;
+  /** The steps done, as far as the journal knows. */
+  gjorda: Epoststeg[];
+  /** When the run started (ISO instant, the service's clock). */
+  startad: string;
+  /** When the last step was done. */
+  klar?: string;
+  /** Why the last attempt failed (a DataFel orsak), for a retry. */
+  fel?: string;
+}
+
+/** The result of one mail in a run. */
+export interface IHanteringsresultat {
+  meddelande: IMeddelandeRad;
+  atgard: Atgard;
+  gjorda: Epoststeg[];
+  /** Every step of the action is done. */
+  klar: boolean;
+  /** Why not (a DataFel orsak), when not klar; retry with the same choice. */
+  fel?: string;
+}
+
+export interface IFramsteg {
+  klara: number;
+  totalt: number;
+}
+
+/** A run that was cut short (the page closed mid-way): its mails that still have steps left. */
+export interface IAvbrutenKorning {
+  /** The journal row. */
+  id: number;
+  startad: string;
+  poster: ILoggpost[];
+}
+
+/** The weekly reminder in Outlook / Microsoft To Do: a task that recurs every weekday. */
+export interface IPaminnelse {
+  /** "HH:mm", Swedish time. */
+  tid: string;
+}
+
+/**
+ * Why the routine refused: the domain's codes for a choice (valideraAtgard) and the reminder's
+ * `OgiltigTid` (not "HH:mm").
+ */
+export type Epostrutinfelkod = Atgardsfel | 'OgiltigTid';
+
+/**
+ * A refusal by the routine's rules (DataFel 'ogiltig') carrying the rule's code, which the UI turns
+ * into its own sentence. Nothing was sent when it is thrown. Recognise it with `epostrutinfelkod(fel)`:
+ * instanceof fails across bundle copies, the shape does not.
+ */
+export class EpostrutinFel extends DataFel {
+  public constructor(public readonly kod: Epostrutinfelkod) {
+    super('ogiltig', undefined, kod);
+    this.name = 'EpostrutinFel';
+  }
+}
+
+export function epostrutinfelkod(fel: unknown): Epostrutinfelkod | undefined {
+  return regelfelkod<Epostrutinfelkod>(fel, 'EpostrutinFel');
+}
+
+/** The e-mail routine: the signed-in person's own mailbox and their own journal. */
+export interface IEpostrutinTjanst extends IEpostTjanst {
+  /**
+   * Carries out one choice for many mails: Graph $batch of 20, Retry-After on 429, per-mail results;
+   * nothing deleted before its forward succeeded; journaled before Graph is asked.
+   */
+  hantera(meddelanden: readonly IMeddelandeRad[], val: IAtgardsval, vidFramsteg?: (f: IFramsteg) => void): Promise<IHanteringsresultat[]>;
+  /** Runs cut short, with what is left of each mail as the mailbox shows it now. */
+  hamtaAvbrutna(): Promise<IAvbrutenKorning[]>;
+  /** Finishes the runs cut short: never forwards a mail twice. */
+  slutforAvbrutna(vidFramsteg?: (f: IFramsteg) => void): Promise<IHanteringsresultat[]>;
+  /** The log of the last 30 days: the journal and the mail still in the folders. */
+  hamtaLogg(idag: IsoDate): Promise<ILoggrad[]>;
+  hamtaPaminnelse(): Promise<IPaminnelse | undefined>;
+  /** Sets (or with undefined removes) the weekday reminder. */
+  stallInPaminnelse(p: IPaminnelse | undefined): Promise<void>;
 }

@@ -1,125 +1,133 @@
+/**
+ * The e-mail routine of a @pol mailbox (seed 004 §5, issue 7): inbox, sent and deleted items with
+ * their unhandled mails, each mail diarieförd, gallrad or kept with a reason, one at a time or many
+ * in one run; a run cut short is finished from the banner; the 30-day log; the weekday reminder.
+ */
 import * as React from 'react';
-import {
-  DetailsList, DetailsListLayoutMode, IColumn, mergeStyleSets, MessageBar, MessageBarType, SelectionMode, Text, useTheme
-} from '@fluentui/react';
+import { getId, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Stack, Text } from '@fluentui/react';
 import * as strings from 'EpostrutinWebPartStrings';
-import { EPOST_MAPPAR, EpostMapp, IEpostTjanst, IMappOversikt, IMeddelandeRad } from '../../../data/epost/typer';
-import { EmptyState } from '../../../ui/EmptyState';
+import { EPOST_MAPPAR, EpostMapp, IEpostrutinTjanst, IMappOversikt, IMappStatus, IMeddelandeRad } from '../../../data/epost/typer';
+import { IsoDate } from '../../../domain/dates';
+import { IAtgardsval, LOGGDAGAR, valideraAtgard, visaPaminnelse } from '../../../domain/epostrutin';
+import { felText } from '../../../ui/felText';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { PartShell } from '../../../ui/PartShell';
 import { useLaddning } from '../../../ui/useLaddning';
+import { IAvfardadLager, lokaltAvfardadLager } from './avfardad';
+import { Framsteg, Korningsresultat, useKorning } from './Korning';
+import { Logg } from './Logg';
+import { Mapplista } from './Mapplista';
+import { Paminnelse } from './Paminnelse';
+import { mappnamn } from './texter';
 
 export interface IEpostrutinAppProps {
+  /** The signed-in person's own mailbox and journal. */
+  tjanst: IEpostrutinTjanst;
+  /** Where Diarieför forwards to; empty when the web part has none set. */
   registratorAdress: string;
-  /** The signed-in user's mailbox. */
-  tjanst: IEpostTjanst;
-  /** How many of the newest inbox messages to list. */
-  antalSenaste?: number;
+  /** Today in Sweden: the nudge's weekday and the log's window. */
+  idag: IsoDate;
+  /** Where "not today" for the nudge is kept; the browser's localStorage unless given. */
+  avfardad?: IAvfardadLager;
+  /** Mails per page. */
+  sidstorlek?: number;
 }
 
-/** Read at render time, not at load, so the strings follow the current language. */
-function mappnamn(mapp: EpostMapp): string {
-  return { inkorg: strings.Inkorg, skickat: strings.Skickat, borttaget: strings.Borttaget }[mapp];
-}
+type Flik = EpostMapp | 'logg';
 
-/** Dates as a Swedish clock shows them, whatever the device's time zone. */
-const TIDSFORMAT = new Intl.DateTimeFormat('sv-SE', {
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm'
-});
+const ohanterade = (s: IMappStatus): number => Math.max(0, s.totalt - s.behallna);
+const summaOhanterade = (m: IMappOversikt): number => EPOST_MAPPAR.reduce((summa, mapp) => summa + ohanterade(m[mapp]), 0);
 
-function formateraTid(iso: string): string {
-  const tid = new Date(iso);
-  return isNaN(tid.getTime()) ? '' : TIDSFORMAT.format(tid);
-}
+export function EpostrutinApp({ tjanst, registratorAdress, idag, avfardad, sidstorlek = 25 }: IEpostrutinAppProps): JSX.Element {
+  const [id] = React.useState(() => getId('epostrutin'));
+  const [lager] = React.useState(() => avfardad ?? lokaltAvfardadLager());
+  const mappar = useLaddning(() => tjanst.hamtaMappar(), [tjanst]);
+  const avbrutna = useLaddning(() => tjanst.hamtaAvbrutna(), [tjanst]);
+  const [flik, satFlik] = React.useState<Flik>('inkorg');
+  const [omgang, satOmgang] = React.useState(0);
+  const [avfardadDag, satAvfardadDag] = React.useState(() => lager.hamta());
 
-function Mapprutor({ mappar }: { mappar: IMappOversikt }): JSX.Element {
-  const theme = useTheme();
-  const klass = mergeStyleSets({
-    lista: { display: 'flex', flexWrap: 'wrap', gap: 12, listStyle: 'none', margin: 0, padding: 0 },
-    ruta: {
-      minWidth: 120, padding: '12px 16px', borderRadius: 4,
-      border: `1px solid ${theme.semanticColors.bodyDivider}`, background: theme.semanticColors.bodyBackground
-    }
-  });
-  return (
-    <ul className={klass.lista} aria-label={strings.MapparEtikett}>
-      {EPOST_MAPPAR.map((mapp) => {
-        const status = mappar[mapp];
-        return (
-          <li key={mapp} className={klass.ruta}>
-            <Text as="span" variant="xxLarge" block>{status.totalt}</Text>
-            <Text as="span" block>{mappnamn(mapp)}</Text>
-            {status.olasta > 0 && <Text as="span" variant="small" block>{fyll(strings.Olasta, status.olasta)}</Text>}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
+  const { laddaOm: laddaOmMappar } = mappar;
+  const { laddaOm: laddaOmAvbrutna } = avbrutna;
+  const laddaOmAllt = React.useCallback(() => {
+    laddaOmMappar();
+    laddaOmAvbrutna();
+    satOmgang((n) => n + 1);
+  }, [laddaOmMappar, laddaOmAvbrutna]);
+  const korning = useKorning(tjanst, laddaOmAllt);
 
-function SenasteLista({ meddelanden }: { meddelanden: IMeddelandeRad[] }): JSX.Element {
-  const kolumner = React.useMemo<IColumn[]>(() => [
-    {
-      key: 'fran', name: strings.KolumnFran, minWidth: 140, maxWidth: 220, isMultiline: true,
-      onRender: (m: IMeddelandeRad) => <Text>{m.fran?.namn ?? strings.OkandAvsandare}</Text>
-    },
-    {
-      key: 'amne', name: strings.KolumnAmne, minWidth: 200, isMultiline: true, isRowHeader: true,
-      onRender: (m: IMeddelandeRad) => (
-        <Text styles={{ root: { fontWeight: m.last ? 400 : 600 } }}>
-          {m.amne || strings.UtanAmne}
-          {!m.last && <span className="ms-screenReaderOnly">{` (${strings.Olast})`}</span>}
-        </Text>
-      )
-    },
-    {
-      key: 'mottaget', name: strings.KolumnMottaget, minWidth: 120, maxWidth: 140,
-      onRender: (m: IMeddelandeRad) => <Text>{formateraTid(m.mottaget)}</Text>
-    }
-  ], []);
+  // Focus follows the run: to its progress when it starts, to its result when it ends.
+  const framstegRef = React.useRef<HTMLDivElement>(null);
+  const resultatRef = React.useRef<HTMLDivElement>(null);
+  const kors = korning.pagaende !== undefined;
+  React.useEffect(() => {
+    if (kors) framstegRef.current?.focus();
+  }, [kors]);
+  React.useEffect(() => {
+    if (korning.utfall) resultatRef.current?.focus();
+  }, [korning.utfall]);
 
-  if (meddelanden.length === 0) {
-    return (
-      <EmptyState iconName="Mail" title={strings.InkorgTomRubrik}>
-        <Text as="p" block>{strings.InkorgTomText}</Text>
-      </EmptyState>
-    );
-  }
-  return (
-    <DetailsList
-      items={meddelanden}
-      columns={kolumner}
-      selectionMode={SelectionMode.none}
-      layoutMode={DetailsListLayoutMode.justified}
-      ariaLabelForGrid={strings.SenasteEtikett}
-      getKey={(m: IMeddelandeRad) => m.id}
-      // A short list: render every row, so screen readers and tests see them all.
-      onShouldVirtualize={() => false}
-    />
-  );
-}
+  const { kor } = korning;
+  const hantera = React.useCallback((meddelanden: readonly IMeddelandeRad[], val: IAtgardsval) => {
+    void kor({ typ: 'val', val, meddelanden });
+  }, [kor]);
 
-export function EpostrutinApp({ registratorAdress, tjanst, antalSenaste = 10 }: IEpostrutinAppProps): JSX.Element {
-  const { data, fel, laddar, laddaOm } = useLaddning(
-    () => Promise.all([tjanst.hamtaMappar(), tjanst.hamtaMeddelanden('inkorg', 0, antalSenaste)]),
-    [tjanst, antalSenaste]
-  );
-  const [mappar, sida] = data ?? [];
+  const diarieforHinder = valideraAtgard({ atgard: 'Diarieför' }, registratorAdress) === 'RegistratorSaknas' ? strings.RegistratorSaknas : undefined;
+  const antalAvbrutna = (avbrutna.data ?? []).reduce((summa, k) => summa + k.poster.length, 0);
+  const totaltOhanterade = mappar.data ? summaOhanterade(mappar.data) : 0;
+  const oversikt = mappar.data;
+  const visaKnuff = oversikt !== undefined && visaPaminnelse(totaltOhanterade, idag, avfardadDag);
+
   return (
     <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
-      {registratorAdress
-        ? <Text as="p" block>{fyll(strings.RegistratorAdress, registratorAdress)}</Text>
-        : <MessageBar messageBarType={MessageBarType.warning}>{strings.RegistratorSaknas}</MessageBar>}
-      {/* Access to mail is approved by the municipality's IT, not by the site owner the shared text names. */}
-      <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} egnaTexter={{ behorighet: strings.FelBehorighet }} />
-      {mappar && <Mapprutor mappar={mappar} />}
-      {sida && (
-        <>
-          <Text as="h3" variant="large" block styles={{ root: { margin: 0 } }}>{strings.SenasteRubrik}</Text>
-          <SenasteLista meddelanden={sida.meddelanden} />
-        </>
+      {diarieforHinder
+        ? <MessageBar messageBarType={MessageBarType.warning} isMultiline>{diarieforHinder}</MessageBar>
+        : <Text as="p" block styles={{ root: { margin: 0 } }}>{fyll(strings.RegistratorAdress, registratorAdress)}</Text>}
+
+      {visaKnuff && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline onDismiss={() => { lager.spara(idag); satAvfardadDag(idag); }}
+          dismissButtonAriaLabel={strings.KnuffAvfarda}>
+          {fyll(totaltOhanterade === 1 ? strings.KnuffEtt : strings.Knuff, totaltOhanterade)}
+        </MessageBar>
       )}
+
+      {antalAvbrutna > 0 && !kors && (
+        <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline
+          actions={<PrimaryButton text={strings.Slutfor} onClick={() => void kor({ typ: 'slutfor', antal: antalAvbrutna })} />}>
+          {fyll(strings.Avbruten, antalAvbrutna)}
+        </MessageBar>
+      )}
+      {avbrutna.fel && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fyll(strings.AvbrutnaFel, felText(avbrutna.fel.orsak))}</MessageBar>
+      )}
+
+      {korning.pagaende && <Framsteg ref={framstegRef} korning={korning.pagaende.korning} framsteg={korning.pagaende.framsteg} />}
+      {korning.utfall && !kors && (
+        <Korningsresultat ref={resultatRef} utfall={korning.utfall} onStang={korning.rensa} onForsokIgen={(k) => void kor(k)} />
+      )}
+
+      {/* Access to mail is approved by the municipality's IT, not by the site owner the shared text names. */}
+      <Laddningsstatus laddar={mappar.laddar && !mappar.data} fel={mappar.fel} laddaOm={mappar.laddaOm} egnaTexter={{ behorighet: strings.FelBehorighet }} />
+      {oversikt && (
+        <Pivot selectedKey={flik} onLinkClick={(l) => l?.props.itemKey && satFlik(l.props.itemKey as Flik)} aria-label={strings.FlikarEtikett}>
+          {EPOST_MAPPAR.map((mapp) => (
+            <PivotItem key={mapp} itemKey={mapp} headerText={mappnamn(mapp)} itemCount={ohanterade(oversikt[mapp])}
+              itemIcon={{ inkorg: 'Inbox', skickat: 'Send', borttaget: 'Delete' }[mapp]}
+              headerButtonProps={{ title: fyll(strings.FlikTitel, mappnamn(mapp), ohanterade(oversikt[mapp])) }}>
+              <Mapplista tjanst={tjanst} mapp={mapp} status={oversikt[mapp]} registratorAdress={registratorAdress} diarieforHinder={diarieforHinder}
+                omgang={omgang} upptagen={kors} sidstorlek={sidstorlek} onHantera={hantera} />
+            </PivotItem>
+          ))}
+          <PivotItem itemKey="logg" headerText={fyll(strings.FlikLogg, LOGGDAGAR)} itemIcon="History">
+            <Logg tjanst={tjanst} idag={idag} />
+          </PivotItem>
+        </Pivot>
+      )}
+
+      <Stack styles={{ root: { paddingTop: 12 } }}>
+        <Paminnelse tjanst={tjanst} rubrikId={`${id}-paminnelse`} />
+      </Stack>
     </PartShell>
   );
 }
