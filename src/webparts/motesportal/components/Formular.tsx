@@ -10,7 +10,7 @@ import { IArendepunkt, IHandling, IMotesRedigering, IMotesVy } from '../../../da
 import { filensBytes } from '../../arendebalans/components/import/filLasare';
 import { fyll } from '../../../ui/format';
 import { FilVal } from './FilVal';
-import { useSkrivning } from './skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { beslutsfelText, dokumenttypText, klassText, skrivfelText, uppladdningsfelText } from './texter';
 
 function Knappar({ sparaText, sparar, onSpara, onAvbryt, skrivskydd }: { sparaText: string; sparar: boolean; onSpara: () => void; onAvbryt: () => void; skrivskydd?: string }): JSX.Element {

@@ -14,7 +14,7 @@ import { Beslut, NyPunkt, Uppladdning } from './Formular';
 import { grupperaHandlingar, HandlingRad, publiceringshinder } from './Handlingar';
 import { MotespaketByggare } from './motespaket';
 import { ProtokollDel } from './ProtokollDel';
-import { useSkrivning } from './skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { klockslag, kungorelseNiva, kungorelseText, skrivfelText } from './texter';
 
 export interface IMotesVyProps {

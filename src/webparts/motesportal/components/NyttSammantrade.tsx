@@ -6,7 +6,7 @@ import { IMotesRedigering, IMotesTjanst, ISammantrade } from '../../../data/mote
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { FOT_MED_BAKGRUND } from '../../../ui/panelStilar';
 import { useLaddning } from '../../../ui/useLaddning';
-import { useSkrivning } from './skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { skrivfelText } from './texter';
 
 export interface INyttSammantradeProps {

@@ -14,7 +14,7 @@ import { useLaddning } from '../../../ui/useLaddning';
 import { AnslagKort } from './Anslagstavla';
 import { filensBytes } from '../../arendebalans/components/import/filLasare';
 import { FilVal } from './FilVal';
-import { useSkrivning } from './skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { fristNiva, fristText, justeringsfelText, justeringsstatusText, rollText, skrivfelText, tidpunkt } from './texter';
 
 export interface IProtokollDelProps {

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DataFel, tolkaDataFel } from '../../../data/fel';
+import { DataFel, tolkaDataFel } from '../data/fel';
 
 export interface ISkrivning {
   sparar: boolean;
