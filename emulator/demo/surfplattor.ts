@@ -3,7 +3,7 @@
  * 44 devices (the same as in Intune), loans in every state with the receipts their borrowers signed,
  * incidents reported by their borrowers, and the item permissions the services leave behind: a
  * borrower reads their own loans, the device of their current loan and their own receipt and
- * incident rows, nothing else. Every device status is reached through the state machine
+ * incident rows, nothing else; an incident kommunservice has begun is locked from its reporter. Every device status is reached through the state machine
  * (nastaStatus), so it is one the register could have reached itself. Deterministic for a given
  * `idag` and seed; dates are relative to `idag`, the guideline's are fixed.
  */
@@ -12,6 +12,7 @@ import { IsoDate } from '../../src/domain/dates';
 import { IStegUtfort, Incidenttyp, Kostnadsansvar, skrivChecklista, Steg, stegFor, utforSteg } from '../../src/domain/incident';
 import { Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, Signeringssatt } from '../../src/domain/surfplatta';
 import { tillSpDatum } from '../../src/data/spDatum';
+import { GRUPPNAMN } from '../../src/schema/behorigheter';
 import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista, RiktlinjeFalt, RiktlinjerBibliotek, SurfplattaFalt,
   SurfplattorLista } from '../../src/schema/surfplattor';
 import { IBilaga, ILista, IObjekt, SpLager } from '../sharepoint/lager';
@@ -66,6 +67,13 @@ export function seedaSurfplattor(lager: SpLager, idag: IsoDate, fro: number): IS
   const kvittenser = lista(lager, KvittenserLista);
   /** Gives one person Read on an item that has its own permissions (a copy of the list's). */
   const dela = (l: ILista, o: IObjekt, vem: number): void => lager.andraTilldelning(lager.brytObjektetsArv(l, o, true), vem, LAS, true);
+  /** As IncidentTjanst's first step: the row is kommunservice's, the reporter only reads it. */
+  const lasForRapportoren = (o: IObjekt, rapportor: number): void => {
+    const egna = lager.brytObjektetsArv(handelser, o, true);
+    const ledamoter = lager.gruppMedNamn(GRUPPNAMN.ledamot);
+    if (ledamoter) egna.delete(ledamoter.Id);
+    lager.andraTilldelning(egna, rapportor, LAS, true);
+  };
 
   // ---- Devices, each starting in stock; every later status is a step of the state machine ----
   const enheter = DEMO_ENHETER.slice(0, DEMO_ANTAL_PLATTOR).map((e, i) => {
@@ -179,6 +187,8 @@ export function seedaSurfplattor(lager: SpLager, idag: IsoDate, fro: number): IS
       ...(extra.polisanmalan ? { [HandelseFalt.Polisanmalan]: extra.polisanmalan } : {})
     }, p.lantagare.id, nar);
     resultat.handelser++;
+    // Unlocked, the row's checklist would be the reporter's to write and is not believed (lasa.ts).
+    if (klara.length > 0) lasForRapportoren(h, p.lantagare.id);
     let gjorda: IStegUtfort[] = [];
     klara.forEach((s, n) => {
       const tid = tidpunkt(plus(rapporterad, Math.floor(n / 2)), 10 + (n % 2) * 3, 5 * n);

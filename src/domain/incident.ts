@@ -55,7 +55,8 @@ export type Incidentfel =
   | 'ReferensSaknas'
   | 'KostnadsansvarSaknas'
   | 'StegKvar'
-  | 'RedanStangd';
+  | 'RedanStangd'
+  | 'AnmalanStammerInte';
 
 /** A police report number as the Swedish police write it, e.g. 5000-K123456-26; loosely, to accept local variants. */
 const POLISANMALAN = /^\d{4}-K\d{1,7}-\d{2}$/i;
@@ -70,6 +71,18 @@ export function valideraRapport(r: { typ: Incidenttyp; beskrivning: string; poli
     else if (!POLISANMALAN.test(nr)) fel.polisanmalan = 'PolisanmalanOgiltig';
   }
   return fel;
+}
+
+/**
+ * Whether kommunservice may act on a report: the list lets any ledamot add a row naming any device
+ * and any loan, and the checklist wipes the device, so it counts only when the loan's borrower is the
+ * one who reported it and the loan is of that device. No loan (or one that cannot be read) is no match.
+ */
+export function anmalanFel(
+  anmalan: { rapportorId?: number; enhetId: number }, lan: { lantagareId?: number; enhetId: number } | undefined
+): Incidentfel | undefined {
+  const stammer = !!lan && lan.lantagareId !== undefined && lan.lantagareId === anmalan.rapportorId && lan.enhetId === anmalan.enhetId;
+  return stammer ? undefined : 'AnmalanStammerInte';
 }
 
 /** Records one step; refuses a step that does not belong to the type, a repeat, or a missing reference. */

@@ -63,6 +63,23 @@ export function nastaStatus(fran: Enhetsstatus, handelse: Enhetshandelse, harAkt
   }
 }
 
+/**
+ * Why the register may not make a status change directly, whatever the state machine allows:
+ * - `EndastViaLan`: hand-out and return change the loan too (with its receipts).
+ * - `EndastViaHandelse`: a handed-out device is stolen or lost through the borrower's report and the
+ *   incident's checklist (wipe, passwords, SIM); a device without a handed-out loan may be marked directly.
+ * - `AktivtLanFinns`: a device whose loan waits for the receipt is not scrapped or sent to service,
+ *   which would leave a loan that can never be handed out; the loan is cancelled first.
+ */
+export type Direktandringsfel = 'EndastViaLan' | 'EndastViaHandelse' | 'AktivtLanFinns';
+
+export function direktandringsfel(handelse: Enhetshandelse, lan: { utlamnat: boolean; vantarPaKvittens: boolean }): Direktandringsfel | undefined {
+  if (handelse === 'Utlamna' || handelse === 'Aterlamna') return 'EndastViaLan';
+  if ((handelse === 'Stold' || handelse === 'Forlust') && lan.utlamnat) return 'EndastViaHandelse';
+  if ((handelse === 'Kassera' || handelse === 'TillService') && lan.vantarPaKvittens) return 'AktivtLanFinns';
+  return undefined;
+}
+
 /** The steps that are allowed from a status (for offering only those in the UI). */
 export function tillatnaHandelser(fran: Enhetsstatus, harAktivtLan: boolean): Enhetshandelse[] {
   return ENHETSHANDELSER.filter((h) => nastaStatus(fran, h, harAktivtLan).ok);

@@ -8,7 +8,7 @@ const ovantat = (namn: string) => (): Promise<never> => Promise.reject(new Error
 export function registerFake(over: Partial<IRegisterTjanst> = {}): IRegisterTjanst {
   return {
     hamtaRegister: jest.fn(ovantat('hamtaRegister')), laggTillEnhet: jest.fn(ovantat('laggTillEnhet')), andraStatus: jest.fn(ovantat('andraStatus')),
-    hamtaLan: jest.fn(ovantat('hamtaLan')), kanHantera: jest.fn(ovantat('kanHantera')), skapaLan: jest.fn(ovantat('skapaLan')), lamnaUt: jest.fn(ovantat('lamnaUt')), taEmot: jest.fn(ovantat('taEmot')),
+    hamtaLan: jest.fn(ovantat('hamtaLan')), kanHantera: jest.fn(ovantat('kanHantera')), skapaLan: jest.fn(ovantat('skapaLan')), avbrytLan: jest.fn(ovantat('avbrytLan')), lamnaUt: jest.fn(ovantat('lamnaUt')), taEmot: jest.fn(ovantat('taEmot')),
     sokPersoner: jest.fn(ovantat('sokPersoner')), ...over
   };
 }

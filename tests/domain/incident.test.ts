@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  INCIDENTTYPER, Incidenttyp, IStegUtfort, kanStangas, KOSTNADSANSVAR, lasChecklista, skrivChecklista, Steg, STEG, stegFor, stegKvar,
+  anmalanFel, INCIDENTTYPER, Incidenttyp, IStegUtfort, kanStangas, KOSTNADSANSVAR, lasChecklista, skrivChecklista, Steg, STEG, stegFor, stegKvar,
   utforSteg, valideraRapport
 } from '../../src/domain/incident';
 
@@ -271,5 +271,25 @@ describe('checklistan i listkolumnen', () => {
       for (const g of gjorda) expect(STEG).toContain(g.steg);
       expect(new Set(gjorda.map((g) => g.steg)).size).toBe(gjorda.length);
     }), { numRuns: 300 });
+  });
+});
+
+describe('anmälan och lån', () => {
+  const lan = { lantagareId: 12, enhetId: 3 };
+
+  it('godtar låntagarens egen anmälan om lånets surfplatta', () => {
+    expect(anmalanFel({ rapportorId: 12, enhetId: 3 }, lan)).toBeUndefined();
+  });
+
+  it('vägrar en anmälan på någon annans lån, på en annan surfplatta än lånets eller utan lån', () => {
+    expect(anmalanFel({ rapportorId: 13, enhetId: 3 }, lan)).toBe('AnmalanStammerInte');
+    expect(anmalanFel({ rapportorId: 12, enhetId: 4 }, lan)).toBe('AnmalanStammerInte');
+    expect(anmalanFel({ rapportorId: 12, enhetId: 3 }, undefined)).toBe('AnmalanStammerInte');
+  });
+
+  it('vägrar när låntagare eller anmälare saknas, också när båda saknas', () => {
+    expect(anmalanFel({ enhetId: 3 }, lan)).toBe('AnmalanStammerInte');
+    expect(anmalanFel({ rapportorId: 12, enhetId: 3 }, { enhetId: 3 })).toBe('AnmalanStammerInte');
+    expect(anmalanFel({ enhetId: 3 }, { enhetId: 3 })).toBe('AnmalanStammerInte');
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, format, parseISO } from 'date-fns';
 import { daysBetween } from '../../src/domain/dates';
 import {
-  arEnhetsstatus, ENHETSHANDELSER, ENHETSSTATUS, Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, paminnasVidMandatslut,
+  arEnhetsstatus, direktandringsfel, ENHETSHANDELSER, ENHETSSTATUS, Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, paminnasVidMandatslut,
   lanSlutarVidIncident, skaAnonymiseras, STANDARD_GALLRINGSAR, Statusfel, tillatnaHandelser, valideraKvittens, valideraNyttLan
 } from '../../src/domain/surfplatta';
 
@@ -125,6 +125,41 @@ describe('enhetens status: vägrade steg', () => {
     expect(arEnhetsstatus('Saknas')).toBe(false);
     expect(arEnhetsstatus('På service')).toBe(true);
     expect(arEnhetsstatus(undefined)).toBe(false);
+  });
+});
+
+describe('statusändringar direkt i registret', () => {
+  const inget = { utlamnat: false, vantarPaKvittens: false };
+  const utlamnat = { utlamnat: true, vantarPaKvittens: false };
+  const vantar = { utlamnat: false, vantarPaKvittens: true };
+
+  it('utlämning och återlämning går alltid genom lånet', () => {
+    for (const lan of [inget, utlamnat, vantar]) {
+      expect(direktandringsfel('Utlamna', lan)).toBe('EndastViaLan');
+      expect(direktandringsfel('Aterlamna', lan)).toBe('EndastViaLan');
+    }
+  });
+
+  it('en utlånad surfplatta blir stulen eller förlorad bara genom en händelse; en utan utlånat lån kan märkas direkt', () => {
+    expect(direktandringsfel('Stold', utlamnat)).toBe('EndastViaHandelse');
+    expect(direktandringsfel('Forlust', utlamnat)).toBe('EndastViaHandelse');
+    for (const lan of [inget, vantar]) {
+      expect(direktandringsfel('Stold', lan)).toBeUndefined();
+      expect(direktandringsfel('Forlust', lan)).toBeUndefined();
+    }
+  });
+
+  it('en surfplatta vars lån väntar på kvittens kasseras inte och skickas inte på service', () => {
+    expect(direktandringsfel('Kassera', vantar)).toBe('AktivtLanFinns');
+    expect(direktandringsfel('TillService', vantar)).toBe('AktivtLanFinns');
+    expect(direktandringsfel('TillService', utlamnat)).toBeUndefined();
+    expect(direktandringsfel('Kassera', inget)).toBeUndefined();
+  });
+
+  it('lämnar resten åt tillståndsmaskinen', () => {
+    for (const h of ['FranService', 'TillLager', 'Aterfunnen'] as const) {
+      for (const lan of [inget, utlamnat, vantar]) expect(direktandringsfel(h, lan)).toBeUndefined();
+    }
   });
 });
 

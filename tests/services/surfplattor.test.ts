@@ -18,6 +18,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/attachments';
 import { Emulator } from '../../emulator/core';
 import { DEMO_ANVANDARE } from '../../emulator/demo/anvandare';
+import { tolkaDataFel } from '../../src/data/fel';
 import { skapaSp } from '../../src/data/pnp';
 import { incidentfelkod } from '../../src/data/surfplattor/IncidentTjanst';
 import { MinSurfplattaTjanst } from '../../src/data/surfplattor/MinSurfplattaTjanst';
@@ -248,7 +249,10 @@ describe('utlämning och återlämning', () => {
 
   it('lämnar ut mot hennes kvittens: vem och när är SharePoints, surfplattan blir utlånad', async () => {
     const ut = await register().lamnaUt(lan);
-    expect(ut).toMatchObject({ status: 'Utlånad', utlamnad: IDAG, kvitteradAv: HELENA.title, kvittensUrl, riktlinjeVersion: '2.0' });
+    // Her receipt, copied onto the loan: the row in Kvittenser stays hers to change, the loan does not.
+    expect(ut).toMatchObject({ status: 'Utlånad', utlamnad: IDAG, kvitteradAv: HELENA.title, riktlinjeVersion: '2.0' });
+    expect(ut.kvittensUrl).toBe(`${SITE}/${LanLista.url}/Attachments/${lan.id}/kvittens-utlamning-${lan.id}.pdf`);
+    expect(Buffer.from(await min(TOVE).hamtaFil(ut.kvittensUrl!))).toEqual(Buffer.from(await min(TOVE).hamtaFil(kvittensUrl)));
     expect(Date.parse(ut.kvitteradTid!)).toBe(Date.parse('2026-11-27T13:04:00Z'));
     const e = (await register().hamtaRegister()).find((x) => x.id === enhet.id)!;
     expect(e.status).toBe('Utlånad');
@@ -256,6 +260,21 @@ describe('utlämning och återlämning', () => {
     // Once only.
     expect(await forvantaRegisterfel(register().lamnaUt(ut))).toBe('FelLanestatus');
     lan = ut;
+  });
+
+  it('lånets kvittens finns kvar för båda när låntagaren tar bort sin kvittensrad efter utlämningen', async () => {
+    const signerad = Buffer.from(await min(TOVE).hamtaFil(kvittensUrl));
+    const rad = Array.from(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.values())
+      .find((o) => o.varden[KvittensFalt.Lan] === lan.id && o.varden[KvittensFalt.Typ] === 'Utlämning' && o.skapadAv === HELENA.id)!;
+    // Her own row: the list lets her delete it.
+    await spFor(HELENA.email).web.getList(`${SITE}/${KvittenserLista.url}`).items.getById(rad.Id).delete();
+    expect(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.has(rad.Id)).toBe(false);
+    for (const a of [HELENA, TOVE]) expect(Buffer.from(await min(a).hamtaFil(lan.kvittensUrl!))).toEqual(signerad);
+    expect((await min(HELENA).hamtaMinaLan()).find((l) => l.id === lan.id)).toMatchObject({ kvitteradAv: HELENA.title, kvittensUrl: lan.kvittensUrl });
+    // The loan's attachment is read with the loan's permissions: nobody else's to open, and not hers to change.
+    await forvantaDataFel(min(IVAR).hamtaFil(lan.kvittensUrl!));
+    const andra = spFor(HELENA.email).web.getList(`${SITE}/${LanLista.url}`).items.getById(lan.id).attachmentFiles.getByName(`kvittens-utlamning-${lan.id}.pdf`).delete();
+    expect((await forvantaDataFel(andra.catch((e: unknown) => { throw tolkaDataFel(e); }))).orsak).toBe('behorighet');
   });
 
   it('tar emot surfplattan med skick och en kvittens som låntagaren kan läsa; hon ser inte längre surfplattan', async () => {
@@ -316,7 +335,8 @@ describe('utlämning och återlämning', () => {
     const riktlinje = await min(IVAR).hamtaRiktlinje(IDAG);
     const { kvittensUrl: url } = await min(IVAR).kvittera(l, riktlinje, { satt: 'Skrivet namn', skrivetNamn: ' ivar  kvist ' });
     const ut = await register().lamnaUt(l);
-    expect(ut).toMatchObject({ status: 'Utlånad', kvitteradAv: IVAR.title, kvittensUrl: url });
+    expect(ut).toMatchObject({ status: 'Utlånad', kvitteradAv: IVAR.title });
+    expect(Buffer.from(await min(IVAR).hamtaFil(ut.kvittensUrl!))).toEqual(Buffer.from(await min(IVAR).hamtaFil(url)));
     const rad = Array.from(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.values()).find((o) => o.varden[KvittensFalt.Lan] === l.id)!;
     expect(rad.varden).toMatchObject({ [KvittensFalt.Signeringssatt]: 'Skrivet namn', [KvittensFalt.SkrivetNamn]: 'ivar  kvist' });
   });
@@ -336,6 +356,169 @@ describe('utlämning och återlämning', () => {
     const kvar = Array.from(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.values()).filter((o) => o.varden[KvittensFalt.Lan] === l.id && !o.iPapperskorg);
     expect(kvar).toHaveLength(0);
     expect(await forvantaRegisterfel(register().lamnaUt(l))).toBe('KvittensSaknas');
+  });
+});
+
+/** A new device in stock, for a test of its own. */
+async function nyEnhet(stoldmarkning: string): Promise<ISurfplatta> {
+  return register().laggTillEnhet({ stoldmarkning, serienummer: `SN-${stoldmarkning}`, modell: 'iPad 10', simAbonnemang: '', intuneId: '' });
+}
+
+/** A one-page PDF that opens, as any PDF tool makes. */
+async function enSidasPdf(): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const dok = await PDFDocument.create();
+  dok.addPage();
+  return dok.save();
+}
+
+/** The HTTP verb of a PnPjs request (writes are POSTs with X-HTTP-Method). */
+function verb(init: RequestInit | undefined): string {
+  const h = init?.headers;
+  const x = h instanceof Headers ? h.get('X-HTTP-Method') : (h as Record<string, string> | undefined)?.['X-HTTP-Method'];
+  return (x ?? init?.method ?? 'GET').toUpperCase();
+}
+
+/** Lets the first request matching `monster` (decoded URL) and `metod` fail with a 500; answers how many failed. */
+function misslyckasForsta(monster: RegExp, metod: string): { antal: () => number } {
+  let antal = 0;
+  const riktig = globalThis.fetch;
+  jest.spyOn(globalThis, 'fetch').mockImplementation(async (indata: string | URL | Request, init?: RequestInit) => {
+    const url = decodeURIComponent(String(indata instanceof Request ? indata.url : indata));
+    if (antal === 0 && verb(init) === metod && monster.test(url)) {
+      antal++;
+      return new Response('{"error":{"message":{"value":"Server error"}}}', { status: 500 });
+    }
+    return riktig(indata, init);
+  });
+  return { antal: () => antal };
+}
+
+describe('utlämning mot en kvittens som inte håller', () => {
+  it('vägrar en kvittens vars PDF inte går att öppna och en med en riktlinjeversion som aldrig gällt; lämnar ut mot en version som gällde', async () => {
+    const e = await nyEnhet('KS-2002');
+    const l = await register().skapaLan(e, som(IVAR), '2030-10-14');
+    // Ivar's own rows, added past the service (the list lets him add and change his own rows).
+    const kvittenser = spFor(IVAR.email).web.getList(`${SITE}/${KvittenserLista.url}`);
+    const lagg = async (version: string, pdf: Uint8Array): Promise<number> => {
+      const rad = await kvittenser.items.add({
+        [KvittensFalt.Rubrik]: 'Kvittens', [`${KvittensFalt.Lan}Id`]: l.id, [KvittensFalt.Typ]: 'Utlämning',
+        [KvittensFalt.RiktlinjeVersion]: version, [KvittensFalt.Signeringssatt]: 'Skrivet namn', [KvittensFalt.SkrivetNamn]: IVAR.title
+      }) as { Id: number };
+      await kvittenser.items.getById(rad.Id).attachmentFiles.add('kvittens.pdf', pdf.slice().buffer as ArrayBuffer);
+      return rad.Id;
+    };
+    const atta = await lagg('2.0', new TextEncoder().encode('%PDF-1.7'));
+    expect(await forvantaRegisterfel(register().lamnaUt(l))).toBe('KvittensOgiltig');
+    await kvittenser.items.getById(atta).delete();
+    const pdf = await enSidasPdf();
+    const paHittad = await lagg('9.9', pdf);
+    expect(await forvantaRegisterfel(register().lamnaUt(l))).toBe('KvittensOgiltig');
+    await kvittenser.items.getById(paHittad).delete();
+    const efter = (await register().hamtaRegister()).find((x) => x.id === e.id)!;
+    expect(efter).toMatchObject({ status: 'I lager', aktivtLan: { id: l.id, status: 'Väntar på kvittens' } });
+    // 1.0 is in the library and was in force before he signed (the loan named 2.0).
+    await lagg('1.0', pdf);
+    const ut = await register().lamnaUt(l);
+    expect(ut).toMatchObject({ status: 'Utlånad', riktlinjeVersion: '1.0' });
+    expect(Buffer.from(await min(IVAR).hamtaFil(ut.kvittensUrl!))).toEqual(Buffer.from(pdf));
+  });
+});
+
+describe('ett lån som väntar på kvittens', () => {
+  it('kan varken kasseras eller skickas på service förrän lånet avbrutits', async () => {
+    const e = await nyEnhet('KS-2003');
+    await register().skapaLan(e, som(IVAR), '2030-10-14');
+    const vantar = (await register().hamtaRegister()).find((x) => x.id === e.id)!;
+    expect(await forvantaRegisterfel(register().andraStatus(vantar, 'Kassera'))).toBe('AktivtLanFinns');
+    expect(await forvantaRegisterfel(register().andraStatus(vantar, 'TillService'))).toBe('AktivtLanFinns');
+    expect((await register().hamtaRegister()).find((x) => x.id === e.id)!.status).toBe('I lager');
+  });
+
+  it('avbryts: lånet och kvittensen tas bort för gott, surfplattan delas inte längre och kan lånas ut till rätt person', async () => {
+    const e = await nyEnhet('KS-2004');
+    // The wrong borrower; he has signed already.
+    const fel = await register().skapaLan(e, som(IVAR), '2030-10-14');
+    await min(IVAR).kvittera(fel, await min(IVAR).hamtaRiktlinje(IDAG), { satt: 'Skrivet namn', skrivetNamn: IVAR.title });
+    const kvittensrader = (): unknown[] => Array.from(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.values())
+      .filter((o) => o.varden[KvittensFalt.Lan] === fel.id);
+    expect(kvittensrader()).toHaveLength(1);
+
+    await register().avbrytLan(fel);
+    // Deleted, not recycled: the recycle bin would keep his name and signature.
+    expect(miljo.lager.listaMedTitel(LanLista.title)!.objekt.has(fel.id)).toBe(false);
+    expect(kvittensrader()).toEqual([]);
+    expect((await min(IVAR).hamtaMinaLan()).map((l) => l.id)).not.toContain(fel.id);
+    await expect(spFor(IVAR.email).web.getList(`${SITE}/${SurfplattorLista.url}`).items.getById(e.id).select('Id')()).rejects.toBeTruthy();
+
+    const igen = await iLager('KS-2004');
+    const ratt = await register().skapaLan(igen, som(HELENA), '2030-10-14');
+    expect(ratt).toMatchObject({ status: 'Väntar på kvittens', lantagare: som(HELENA) });
+  });
+
+  it('ett nytt försök efter ett fel halvvägs gör klart det som var kvar', async () => {
+    const e = await nyEnhet('KS-2005');
+    const l = await register().skapaLan(e, som(IVAR), '2030-10-14');
+    await min(IVAR).kvittera(l, await min(IVAR).hamtaRiktlinje(IDAG), { satt: 'Skrivet namn', skrivetNamn: IVAR.title });
+    const fel = misslyckasForsta(/Lists\/Kvittenser'\)\/items\(\d+\)$/, 'DELETE');
+    await forvantaDataFel(register().avbrytLan(l));
+    jest.restoreAllMocks();
+    expect(fel.antal()).toBe(1);
+    expect(miljo.lager.listaMedTitel(LanLista.title)!.objekt.has(l.id)).toBe(false);
+    await register().avbrytLan(l);
+    expect(Array.from(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.values()).filter((o) => o.varden[KvittensFalt.Lan] === l.id)).toEqual([]);
+    await expect(spFor(IVAR.email).web.getList(`${SITE}/${SurfplattorLista.url}`).items.getById(e.id).select('Id')()).rejects.toBeTruthy();
+  });
+
+  it('bara ett lån som väntar kan avbrytas', async () => {
+    const utlanat = (await register().hamtaLan()).find((l) => l.status === 'Utlånad')!;
+    expect(await forvantaRegisterfel(register().avbrytLan(utlanat))).toBe('FelLanestatus');
+    expect((await register().hamtaLan()).find((l) => l.id === utlanat.id)!.status).toBe('Utlånad');
+  });
+});
+
+describe('stöld och förlust direkt i registret', () => {
+  it('en utlånad surfplatta blir stulen eller förlorad bara genom låntagarens anmälan; en utan lån kan märkas direkt', async () => {
+    const alla = await register().hamtaRegister();
+    const utlanad = alla.find((e) => e.status === 'Utlånad' && e.aktivtLan?.status === 'Utlånad')!;
+    // On service but still lent: the same.
+    const paService = alla.find((e) => e.status === 'På service' && e.aktivtLan?.status === 'Utlånad')!;
+    for (const enhet of [utlanad, paService]) {
+      for (const handelse of ['Stold', 'Forlust'] as const) {
+        expect(await forvantaRegisterfel(register().andraStatus(enhet, handelse))).toBe('EndastViaHandelse');
+      }
+    }
+    const efter = await register().hamtaRegister();
+    expect([utlanad, paService].map((x) => efter.find((e) => e.id === x.id)!.status)).toEqual(['Utlånad', 'På service']);
+
+    const ny = await nyEnhet('KS-2006');
+    const stulen = await register().andraStatus(ny, 'Stold');
+    expect(stulen.status).toBe('Stulen');
+    expect((await register().andraStatus(stulen, 'Aterfunnen')).status).toBe('I lager');
+  });
+});
+
+describe('återlämning som misslyckas halvvägs', () => {
+  it('ett nytt försök lägger inte till en andra kvittensrad', async () => {
+    const e = await nyEnhet('KS-2007');
+    const l = await register().skapaLan(e, som(IVAR), '2030-10-14');
+    await min(IVAR).kvittera(l, await min(IVAR).hamtaRiktlinje(IDAG), { satt: 'Skrivet namn', skrivetNamn: IVAR.title });
+    const ut = await register().lamnaUt(l);
+    const fel = misslyckasForsta(new RegExp(`Lists/Lan'\\)/items\\(${l.id}\\)$`), 'MERGE');
+    await forvantaDataFel(register().taEmot(ut, 'Fint skick.', { satt: 'Skrivet namn', skrivetNamn: TOVE.title }));
+    jest.restoreAllMocks();
+    expect(fel.antal()).toBe(1);
+    // The device got its status back with the loan unchanged.
+    expect((await register().hamtaRegister()).find((x) => x.id === e.id)).toMatchObject({ status: 'Utlånad', aktivtLan: { id: l.id, status: 'Utlånad' } });
+
+    const ater = await register().taEmot(ut, 'Fint skick, laddare med.', { satt: 'Skrivet namn', skrivetNamn: TOVE.title });
+    expect(ater).toMatchObject({ status: 'Återlämnad', skickVidRetur: 'Fint skick, laddare med.' });
+    const rader = Array.from(miljo.lager.listaMedTitel(KvittenserLista.title)!.objekt.values())
+      .filter((o) => o.varden[KvittensFalt.Lan] === l.id && o.varden[KvittensFalt.Typ] === 'Återlämning' && !o.iPapperskorg);
+    expect(rader.map((o) => [o.skapadAv, (o.bilagor ?? []).length])).toEqual([[TOVE.id, 1]]);
+    // The row's PDF is the one on the loan: the second attempt's, with the condition it noted.
+    expect(Buffer.from(await min(TOVE).hamtaFil(ater.aterKvittensUrl!)))
+      .toEqual(Buffer.from(await min(TOVE).hamtaFil(`${SITE}/${KvittenserLista.url}/Attachments/${rader[0].Id}/kvittens-aterlamning-${l.id}.pdf`)));
   });
 });
 

@@ -8,7 +8,8 @@
  * dates and status; Anonymiserad), and the original row is deleted permanently (not to the recycle
  * bin) with its receipt rows, whose PDFs are their attachments and go with them. The loan's
  * incidents are replaced the same way: type, dates, status, cost decision and the checklist steps
- * are kept, names, addresses, notes, the police report number and the description are not.
+ * are kept, names, addresses, notes, the police report number and the description are not; the
+ * replacement is locked as kommunservice's first step locks a report, so its checklist counts.
  *
  * Safe to run again: a replacement names its original (`lån <id>`), so a run that stopped half-way
  * reuses what it had made. Runs as an account with Full Control on the lists (checked first) and
@@ -27,6 +28,7 @@ import { skaAnonymiseras, STANDARD_GALLRINGSAR } from '../../domain/surfplatta';
 import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista } from '../../schema/surfplattor';
 import { DataFel, tolkaDataFel } from '../fel';
 import { franSpDatum, tillSpDatum } from '../spDatum';
+import { lasForRapportoren } from './IncidentTjanst';
 import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, lasAlla, lista, Rad, tillIncident, tillLan } from './lasa';
 import { IIncident, ILan } from './typer';
 
@@ -192,9 +194,11 @@ export async function anonymisera(sp: SPFI, webb: string, alternativ: IAnonymise
       // Replacements made by a run that stopped half-way are on the new loan already.
       const redan = enhetensIncidenter.map((r) => tillIncident(r)).filter((i) => i.lanId === nytt!.id);
       for (const incident of incidenter) {
-        if (!redan.some((r) => r.typ === incident.typ && r.rapporterad === incident.rapporterad)) {
-          await handelser.items.add(ersattningsIncident(incident, nytt.id));
-        }
+        const gjord = redan.find((r) => r.typ === incident.typ && r.rapporterad === incident.rapporterad);
+        const ersattning = gjord?.id ?? Number(((await handelser.items.add(ersattningsIncident(incident, nytt.id))) as Rad).Id);
+        // Locked as kommunservice's first step locks a report: an unlocked row's checklist, cost
+        // decision and status are not believed (lasa.ts), and these are the register's record.
+        await lasForRapportoren(sp, handelser.items.getById(ersattning), undefined);
         // delete() removes for good; recycle() would keep the row, its versions and author in the recycle bin.
         await handelser.items.getById(incident.id).delete();
       }

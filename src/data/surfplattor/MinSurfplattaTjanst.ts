@@ -15,7 +15,7 @@ import { IsoDate } from '../../domain/dates';
 import { LanFalt } from '../../schema/surfplattor';
 import { Incidenttyp } from '../../domain/incident';
 import { IPerson } from '../../domain/personer';
-import { valideraKvittens } from '../../domain/surfplatta';
+import { Lanstatus, valideraKvittens } from '../../domain/surfplatta';
 import { svarsstatus, tolkaDataFel } from '../fel';
 import { lasFil } from '../filer';
 import { AktuellPerson } from '../personer';
@@ -79,7 +79,7 @@ export class MinSurfplattaTjanst implements IMinSurfplattaTjanst {
     const jag = await this.jag.hamta();
     const nu = await lasLan(this.listor.lan, lan.id);
     if (nu.lantagare?.id !== jag.id) throw new RegisterFel('InteLantagare');
-    if (nu.status !== 'Väntar på kvittens') throw new RegisterFel('FelLanestatus');
+    if (nu.status !== ('Väntar på kvittens' satisfies Lanstatus)) throw new RegisterFel('FelLanestatus');
     // One receipt per loan: a second one (another tab, a double tap) would only muddle who signed what when.
     let redan: boolean;
     try {

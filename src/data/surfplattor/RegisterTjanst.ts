@@ -5,11 +5,17 @@
  * and shares the loan and device items with the borrower. The borrower signs in their own session
  * (MinSurfplattaTjanst): a Kvittenser row of their own with the PDF attached, whose server-set
  * author and time are who signed and when. Only then does lamnaUt hand the device out, taking
- * those from the row — never from anything a client wrote.
+ * those from the row — never from anything a client wrote — and only when the PDF opens and names a
+ * guideline version that was in force. The row stays the borrower's to change or delete, so the PDF
+ * is copied onto the loan, which they can only read. A loan still waiting (a wrong borrower or date)
+ * is cancelled with avbrytLan: deleted for good with its receipt rows, the device no longer shared.
  *
  * Return: the signed-in kommunservice person signs a return receipt (a Kvittenser row with the PDF,
  * and the same PDF on the loan, which the borrower keeps reading as their history); the device
- * stops being shared with the borrower.
+ * stops being shared with the borrower. A retry after a failure on the way reuses the row.
+ *
+ * Status changes in the register go through the state machine and `direktandringsfel`: a handed-out
+ * device is stolen or lost only through the borrower's report and the incident's checklist.
  *
  * Every read that decides a write asks SharePoint itself (CacheNever), and writes carry the ETag
  * read, so a colleague's change meanwhile is a conflict rather than overwritten.
@@ -20,21 +26,27 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/security/list';
+import '@pnp/sp/attachments';
+import { IItem } from '@pnp/sp/items';
 import { PermissionKind } from '@pnp/sp/security';
 import { IsoDate, swedishDate } from '../../domain/dates';
 import { IPerson } from '../../domain/personer';
-import { Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, valideraKvittens, valideraNyttLan } from '../../domain/surfplatta';
-import { LanFalt, SurfplattaFalt } from '../../schema/surfplattor';
+import { direktandringsfel, Enhetshandelse, Enhetsstatus, Lanstatus, nastaStatus, valideraKvittens, valideraNyttLan } from '../../domain/surfplatta';
+import { KvittensFalt, LanFalt, SurfplattaFalt } from '../../schema/surfplattor';
 import { DataFel, tolkaDataFel } from '../fel';
+import { lasFil } from '../filer';
 import { AktuellPerson, sokPersoner } from '../personer';
 import { tillSpDatum } from '../spDatum';
-import { kvittensFilnamn, laggTillBilaga, laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor } from './kvittenser';
+import {
+  IUtlamningskvittens, kvittensFilnamn, Kvittenstyp, laggTillBilaga, laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor
+} from './kvittenser';
 import { LAN_EXPAND, LAN_URVAL, lasLan, lasSurfplatta, Rad, SIDA, SURFPLATTA_URVAL, tillLan, tillSurfplatta } from './lasa';
-import { lasGallandeRiktlinje } from './riktlinjeText';
+import { lasGallandeRiktlinje, lasRiktlinjeversioner } from './riktlinjeText';
 import { IKvittens, IKvittensTexter, ILan, IRegisterTjanst, ISurfplatta, RegisterFel } from './typer';
 
 const S = SurfplattaFalt;
 const L = LanFalt;
+const K = KvittensFalt;
 
 const VANTAR: Lanstatus = 'Väntar på kvittens';
 const UTLANAD: Lanstatus = 'Utlånad';
@@ -48,8 +60,7 @@ export interface IRegisterAlternativ {
   klocka?: () => Date;
 }
 
-/** Hand-out and return change the device with the loan; a bare status change may not do either. */
-const ENDAST_VIA_LAN: readonly Enhetshandelse[] = ['Utlamna', 'Aterlamna'];
+const ATERLAMNING: Kvittenstyp = 'Återlämning';
 
 export class RegisterTjanst implements IRegisterTjanst {
   private readonly webb: string;
@@ -108,11 +119,16 @@ export class RegisterTjanst implements IRegisterTjanst {
   }
 
   public async andraStatus(enhet: ISurfplatta, handelse: Enhetshandelse): Promise<ISurfplatta> {
-    if (ENDAST_VIA_LAN.includes(handelse)) throw new RegisterFel('EndastViaLan');
+    // Hand-out and return go through the loan whatever the loans are: refused before anything is read.
+    const utanLan = direktandringsfel(handelse, { utlamnat: false, vantarPaKvittens: false });
+    if (utanLan) throw new RegisterFel(utanLan);
     const nu = await lasSurfplatta(this.listor.plattor, enhet.id);
     // The device's status as the caller saw it: a colleague's change meanwhile is a conflict.
     if (enhet.etag && nu.etag !== enhet.etag) throw new DataFel('konflikt');
-    const harAktivtLan = (await this.aktivaLan(enhet.id)).some((l) => l.status === UTLANAD);
+    const aktiva = await this.aktivaLan(enhet.id);
+    const harAktivtLan = aktiva.some((l) => l.status === UTLANAD);
+    const direkt = direktandringsfel(handelse, { utlamnat: harAktivtLan, vantarPaKvittens: aktiva.some((l) => l.status === VANTAR) });
+    if (direkt) throw new RegisterFel(direkt);
     const steg = nastaStatus(nu.status, handelse, harAktivtLan);
     if (!steg.ok) throw new RegisterFel(steg.fel);
     try {
@@ -183,26 +199,57 @@ export class RegisterTjanst implements IRegisterTjanst {
     return lasLan(this.listor.lan, id);
   }
 
+  /**
+   * The loan is deleted first, with the ETag read (a colleague who handed it out meanwhile wins):
+   * that is the decision. Then its receipt rows go and the device stops being shared; a retry after a
+   * failure there finds the loan gone and finishes the clean-up from the caller's loan.
+   */
+  public async avbrytLan(lan: ILan): Promise<void> {
+    let nu: ILan | undefined;
+    try {
+      nu = await lasLan(this.listor.lan, lan.id);
+    } catch (fel) {
+      if (tolkaDataFel(fel).orsak !== 'saknas' || lan.status !== VANTAR) throw tolkaDataFel(fel);
+    }
+    if (nu && nu.status !== VANTAR) throw new RegisterFel('FelLanestatus');
+    const { id, enhetId } = nu ?? lan;
+    try {
+      // delete(), not recycle(): the recycle bin would keep the borrower's name and signature (as Anonymisering).
+      if (nu) await this.listor.lan.items.getById(id).delete(nu.etag ?? '*');
+      const kvittenser = await this.listor.kvittenser.items.select('Id').filter(`${K.Lan}Id eq ${id}`).top(SIDA).using(CacheNever())<Rad[]>();
+      for (const k of kvittenser) await this.listor.kvittenser.items.getById(Number(k.Id)).delete();
+      // Unless the device has been lent again meanwhile, the borrower no longer reads it.
+      if ((await this.aktivaLan(enhetId)).length === 0) await this.listor.slutaDela(this.listor.plattor.items.getById(enhetId));
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+  }
+
   public async lamnaUt(lan: ILan): Promise<ILan> {
     const nu = await lasLan(this.listor.lan, lan.id);
     if (nu.status !== VANTAR) throw new RegisterFel('FelLanestatus');
     if (!nu.lantagare) throw new RegisterFel('LantagareSaknas');
-    const kvittens = (await lasUtlamningskvittenser(this.listor.kvittenser, [{ id: nu.id, lantagareId: nu.lantagare.id }], true)).get(nu.id);
-    if (!kvittens) throw new RegisterFel('KvittensSaknas');
+    const kvittens = await this.utlamningskvittens(nu.id, nu.lantagare.id);
+    const pdf = await this.giltigKvittens(nu, kvittens);
 
     const enhet = await lasSurfplatta(this.listor.plattor, nu.enhetId);
     const andraUtlanade = (await this.aktivaLan(nu.enhetId)).some((l) => l.id !== nu.id && l.status === UTLANAD);
     const steg = nastaStatus(enhet.status, 'Utlamna', andraUtlanade);
     if (!steg.ok) throw new RegisterFel(steg.fel);
-    await this.medEnhetsstatus(enhet, steg.status, () => this.listor.lan.items.getById(nu.id).update({
+    // The receipt row stays the borrower's to change or delete; the loan keeps its own copy, which
+    // they read and cannot change.
+    const lanObjekt = this.listor.lan.items.getById(nu.id);
+    const kvittensUrl = await this.ersattBilaga(lanObjekt, kvittensFilnamn('Utlämning', nu.id), pdf);
+    const efter = await this.lanSomFortfarande(nu.id, VANTAR);
+    await this.medEnhetsstatus(enhet, steg.status, () => lanObjekt.update({
       [L.Status]: UTLANAD,
       [L.Utlamnad]: tillSpDatum(this.idag()),
       [L.KvitteradAv]: kvittens.av,
       [L.KvitteradTid]: kvittens.tid,
-      [L.KvittensUrl]: kvittens.url,
+      [L.KvittensUrl]: kvittensUrl,
       // What the borrower signed: the version in force when they signed.
       [L.RiktlinjeVersion]: kvittens.version || nu.riktlinjeVersion
-    }, nu.etag));
+    }, efter.etag));
     return lasLan(this.listor.lan, nu.id);
   }
 
@@ -233,26 +280,31 @@ export class RegisterTjanst implements IRegisterTjanst {
       texter: this.texter
     });
     const lanObjekt = this.listor.lan.items.getById(nu.id);
-    let aterKvittensUrl: string;
     try {
-      // Kommunservice's own signed record (author and time by SharePoint)…
-      await laggTillKvittens(this.listor.kvittenser, {
-        rubrik: `${nu.stoldmarkning} – ${nu.lantagare?.namn ?? ''}`, lanId: nu.id, typ: 'Återlämning',
-        riktlinjeVersion: nu.riktlinjeVersion, satt: kvittens.satt, skrivetNamn: kvittens.skrivetNamn
-      }, pdf);
-      // …and the same PDF on the loan, which the borrower reads (Kvittenser shows them only their own rows).
-      const namn = kvittensFilnamn('Återlämning', nu.id);
-      await lanObjekt.attachmentFiles.getByName(namn).delete().catch(() => undefined);
-      aterKvittensUrl = await laggTillBilaga(lanObjekt, namn, pdf);
+      // Kommunservice's own signed record (author and time by SharePoint); a retry after a failure
+      // further on reuses the row this person made for this loan rather than adding a second one.
+      const rad = { rubrik: `${nu.stoldmarkning} – ${nu.lantagare?.namn ?? ''}`, lanId: nu.id, typ: ATERLAMNING,
+        riktlinjeVersion: nu.riktlinjeVersion, satt: kvittens.satt, skrivetNamn: kvittens.skrivetNamn };
+      const befintlig = await this.egenAterkvittens(nu.id, jag.id);
+      if (befintlig === undefined) {
+        await laggTillKvittens(this.listor.kvittenser, rad, pdf);
+      } else {
+        const objekt = this.listor.kvittenser.items.getById(befintlig);
+        await objekt.update({ [K.Signeringssatt]: rad.satt, [K.SkrivetNamn]: rad.satt === 'Skrivet namn' ? (rad.skrivetNamn ?? '').trim() : null });
+        await this.ersattBilaga(objekt, kvittensFilnamn(ATERLAMNING, nu.id), pdf);
+      }
     } catch (e) {
       throw tolkaDataFel(e);
     }
+    // …and the same PDF on the loan, which the borrower reads (Kvittenser shows them only their own rows).
+    const aterKvittensUrl = await this.ersattBilaga(lanObjekt, kvittensFilnamn(ATERLAMNING, nu.id), pdf);
+    const efter = await this.lanSomFortfarande(nu.id, UTLANAD);
     await this.medEnhetsstatus(enhet, steg.status, () => lanObjekt.update({
       [L.Status]: ATERLAMNAD,
       [L.Aterlamnad]: tillSpDatum(this.idag()),
       [L.SkickVidRetur]: skick.trim(),
       [L.AterKvittensUrl]: aterKvittensUrl
-    }, nu.etag));
+    }, efter.etag));
     try {
       // The borrower keeps their loan (history and receipts), not the device.
       await this.listor.slutaDela(this.listor.plattor.items.getById(enhet.id));
@@ -267,6 +319,70 @@ export class RegisterTjanst implements IRegisterTjanst {
   }
 
   // ---- reading what decides a write ----------------------------------------------------------
+
+  /**
+   * The PDF of the borrower's receipt, when it is one to hand out against: its guideline version is
+   * the loan's or one the Riktlinjer library had in force on the day it was signed, and it opens as
+   * a PDF with pages (pdf-lib, loaded as for building receipts). Anything else is `KvittensOgiltig`:
+   * the row and its attachment are the borrower's own to write.
+   */
+  private async giltigKvittens(lan: ILan, kvittens: IUtlamningskvittens): Promise<Uint8Array> {
+    if (kvittens.version !== lan.riktlinjeVersion) {
+      const signerad = swedishDate(new Date(kvittens.tid));
+      const versioner = await lasRiktlinjeversioner(this.sp, this.webb);
+      if (!versioner.some((v) => v.version === kvittens.version && v.gallerFran <= signerad)) throw new RegisterFel('KvittensOgiltig');
+    }
+    const pdf = new Uint8Array(await lasFil(this.sp, kvittens.url));
+    const { PDFDocument } = await import(/* webpackChunkName: 'surfplatta-kvittens' */ 'pdf-lib');
+    let sidor = 0;
+    try {
+      sidor = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+    } catch {
+      sidor = 0;
+    }
+    if (sidor < 1) throw new RegisterFel('KvittensOgiltig');
+    return pdf;
+  }
+
+  /** The borrower's own check-out receipt of the loan (`KvittensSaknas` when there is none). */
+  private async utlamningskvittens(lanId: number, lantagareId: number): Promise<IUtlamningskvittens> {
+    let kvittens: IUtlamningskvittens | undefined;
+    try {
+      kvittens = (await lasUtlamningskvittenser(this.listor.kvittenser, [{ id: lanId, lantagareId }], true)).get(lanId);
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+    if (!kvittens) throw new RegisterFel('KvittensSaknas');
+    return kvittens;
+  }
+
+  /** The Återlämning row this person added for this loan, if any (kommunservice sees every row). */
+  private async egenAterkvittens(lanId: number, jagId: number): Promise<number | undefined> {
+    const rader = await this.listor.kvittenser.items.select('Id', K.Typ, 'AuthorId').filter(`${K.Lan}Id eq ${lanId}`)
+      .top(SIDA).using(CacheNever())<Rad[]>();
+    const rad = rader.find((r) => r[K.Typ] === ATERLAMNING && r.AuthorId === jagId);
+    return rad ? Number(rad.Id) : undefined;
+  }
+
+  /** Puts the PDF on the item under `namn`, in place of one a failed attempt left; answers its URL. */
+  private async ersattBilaga(objekt: IItem, namn: string, pdf: Uint8Array): Promise<string> {
+    try {
+      await objekt.attachmentFiles.getByName(namn).delete().catch(() => undefined);
+      return await laggTillBilaga(objekt, namn, pdf);
+    } catch (fel) {
+      throw tolkaDataFel(fel);
+    }
+  }
+
+  /**
+   * The loan again, after its attachment was added (which may change its ETag): still in the
+   * status the step began from, or someone else got there first.
+   */
+  private async lanSomFortfarande(id: number, status: Lanstatus): Promise<ILan> {
+    const lan = await lasLan(this.listor.lan, id);
+    if (lan.status !== status) throw new RegisterFel('FelLanestatus');
+    return lan;
+  }
 
   /** The device's loans waiting for a receipt or handed out (filtered on the indexed lookup). */
   private async aktivaLan(enhetId: number): Promise<ILan[]> {

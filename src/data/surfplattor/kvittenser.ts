@@ -17,13 +17,15 @@ import '@pnp/sp/attachments';
 import '@pnp/sp/security';
 import { IItem } from '@pnp/sp/items';
 import { IList } from '@pnp/sp/lists';
-import { Signeringssatt } from '../../domain/surfplatta';
+import { Lanstatus, Signeringssatt } from '../../domain/surfplatta';
 import { KvittenserLista, KvittensFalt, KVITTENSTYPER, LanLista, SurfplattorLista } from '../../schema/surfplattor';
 import { ROLLTYP } from '../../schema/behorigheter';
 import { personUrval, tillPerson } from '../personer';
 import { Rad, SIDA, uppslag } from './lasa';
 
 const K = KvittensFalt;
+const VANTAR: Lanstatus = 'Väntar på kvittens';
+const UTLAMNING: Kvittenstyp = 'Utlämning';
 
 export type Kvittenstyp = (typeof KVITTENSTYPER)[number];
 
@@ -138,7 +140,7 @@ export async function lasUtlamningskvittenser(
     if (utanCache) fraga = fraga.using(CacheNever());
     for (const r of await fraga<Rad[]>()) {
       const lanId = uppslag(r[K.Lan])?.id;
-      if (lanId === undefined || svar.has(lanId) || r[K.Typ] !== ('Utlämning' satisfies Kvittenstyp)) continue;
+      if (lanId === undefined || svar.has(lanId) || r[K.Typ] !== UTLAMNING) continue;
       const av = tillPerson(r.Author);
       const bilagor = Array.isArray(r.AttachmentFiles) ? (r.AttachmentFiles as Array<{ FileName?: unknown; ServerRelativeUrl?: unknown }>) : [];
       const pdf = bilagor.find((b) => typeof b.ServerRelativeUrl === 'string' && /\.pdf$/i.test(String(b.FileName ?? b.ServerRelativeUrl)));
@@ -158,11 +160,11 @@ export async function lasUtlamningskvittenser(
 export async function medKvittenser<T extends { id: number; status: string; lantagare?: { id: number }; kvitteradAv?: string }>(
   lista: IList, lan: T[]
 ): Promise<T[]> {
-  const vantar = lan.filter((l) => l.status === 'Väntar på kvittens' && !l.kvitteradAv);
+  const vantar = lan.filter((l) => l.status === VANTAR && !l.kvitteradAv);
   if (vantar.length === 0) return lan;
   const kvittenser = await lasUtlamningskvittenser(lista, vantar.map((l) => ({ id: l.id, lantagareId: l.lantagare?.id })));
   return lan.map((l) => {
     const k = kvittenser.get(l.id);
-    return k && l.status === 'Väntar på kvittens' ? { ...l, kvitteradAv: k.av, kvitteradTid: k.tid, kvittensUrl: k.url } : l;
+    return k && l.status === VANTAR ? { ...l, kvitteradAv: k.av, kvitteradTid: k.tid, kvittensUrl: k.url } : l;
   });
 }

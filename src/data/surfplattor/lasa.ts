@@ -35,9 +35,13 @@ export const LAN_URVAL: readonly string[] = [
 ];
 export const LAN_EXPAND: readonly string[] = [L.Surfplatta, L.Lantagare];
 
+/**
+ * HasUniqueRoleAssignments says whether kommunservice has locked the row from its reporter (at the
+ * first step); SharePoint answers it only when it is asked for by name.
+ */
 export const INCIDENT_URVAL: readonly string[] = [
   'Id', H.Rubrik, `${H.Surfplatta}/Id`, `${H.Surfplatta}/Title`, `${H.Lan}/Id`, H.Typ, H.Beskrivning, H.Polisanmalan, H.Checklista,
-  H.Kostnadsansvar, H.Status, H.Rapporterad, 'Created', ...personUrval('Author')
+  H.Kostnadsansvar, H.Status, H.Rapporterad, 'Created', 'HasUniqueRoleAssignments', ...personUrval('Author')
 ];
 export const INCIDENT_EXPAND: readonly string[] = [H.Surfplatta, H.Lan, 'Author'];
 
@@ -113,7 +117,27 @@ export function tillLan(r: Rad): ILan {
   };
 }
 
-/** An incident row; `intuneId` comes from the device row (a lookup shows only its title). */
+type Handelsestatus = (typeof HANDELSESTATUSAR)[number];
+const OPPEN: Handelsestatus = 'Öppen';
+const STANGD: Handelsestatus = 'Stängd';
+const EJ_BEDOMT: Kostnadsansvar = 'Ej bedömt';
+
+/** An incident kommunservice has not touched: no step done, no cost decision, open. */
+export function obehandlad(typ: Incidenttyp): Pick<IIncident, 'gjorda' | 'olasbaraSteg' | 'kvar' | 'kostnadsansvar' | 'status'> {
+  return { gjorda: [], olasbaraSteg: 0, kvar: stegKvar(typ, []), kostnadsansvar: EJ_BEDOMT, status: OPPEN };
+}
+
+/** Whether the row has been locked from its reporter (its own permissions, IncidentTjanst's first step). */
+export function arLast(r: Rad): boolean {
+  return r.HasUniqueRoleAssignments === true;
+}
+
+/**
+ * An incident row; `intuneId` comes from the device row (a lookup shows only its title). Until
+ * kommunservice's first step locks the row, the reporter may write any of its columns (the list lets
+ * people change their own rows), so the checklist, the cost decision and the status of an unlocked
+ * row are read as not written: only the reporter could have written them.
+ */
 export function tillIncident(r: Rad, intuneId?: string): IIncident {
   const enhet = uppslag(r[H.Surfplatta]);
   const lan = uppslag(r[H.Lan]);
@@ -122,9 +146,10 @@ export function tillIncident(r: Rad, intuneId?: string): IIncident {
   const typ: Incidenttyp = (INCIDENTTYPER as readonly unknown[]).includes(v) ? (v as Incidenttyp) : 'Förlust';
   const { gjorda, olasbara } = lasChecklista(r[H.Checklista]);
   const k = r[H.Kostnadsansvar];
-  const kostnadsansvar: Kostnadsansvar = (KOSTNADSANSVAR as readonly unknown[]).includes(k) ? (k as Kostnadsansvar) : 'Ej bedömt';
+  const kostnadsansvar: Kostnadsansvar = (KOSTNADSANSVAR as readonly unknown[]).includes(k) ? (k as Kostnadsansvar) : EJ_BEDOMT;
   // Anything but a clear Stängd stays open: an incident is never closed on a guess.
-  const status = r[H.Status] === ('Stängd' satisfies (typeof HANDELSESTATUSAR)[number]) ? 'Stängd' : 'Öppen';
+  const status = r[H.Status] === STANGD ? STANGD : OPPEN;
+  const behandling = arLast(r) ? { gjorda, olasbaraSteg: olasbara, kvar: stegKvar(typ, gjorda), kostnadsansvar, status } : obehandlad(typ);
   const rapportor = tillPerson(r.Author);
   const polisanmalan = valfri(r[H.Polisanmalan]);
   return {
@@ -136,11 +161,7 @@ export function tillIncident(r: Rad, intuneId?: string): IIncident {
     typ,
     beskrivning: text(r[H.Beskrivning]),
     ...(polisanmalan ? { polisanmalan } : {}),
-    gjorda,
-    olasbaraSteg: olasbara,
-    kvar: stegKvar(typ, gjorda),
-    kostnadsansvar,
-    status,
+    ...behandling,
     rapporterad: valfri(r[H.Rapporterad]) ?? text(r.Created),
     ...(rapportor ? { rapportor } : {}),
     ...(intuneId ? { intuneId } : {}),

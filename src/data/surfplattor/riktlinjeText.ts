@@ -29,22 +29,34 @@ export async function riktlinjeTillText(filnamn: string, innehall: ArrayBuffer):
   return text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+type Riktlinjerad = Record<string, unknown>;
+
+/** Every version in the library (a handful over the years: read them all rather than filter on an unindexed date), asked of SharePoint itself. */
+async function lasRiktlinjerader(sp: SPFI, webb: string): Promise<Riktlinjerad[]> {
+  try {
+    return await sp.web.getList(`${webb}/${RiktlinjerBibliotek.url}`).items
+      .select('Id', 'FileRef', 'FileLeafRef', R.Rubrik, R.Version, R.GallerFran, R.Beslut).top(500).using(CacheNever())<Riktlinjerad[]>();
+  } catch (fel) {
+    throw tolkaDataFel(fel);
+  }
+}
+
+/** The guideline versions in the library with the day each came into force (rows without a readable date left out). */
+export async function lasRiktlinjeversioner(sp: SPFI, webb: string): Promise<Array<{ version: string; gallerFran: IsoDate }>> {
+  return (await lasRiktlinjerader(sp, webb))
+    .map((r) => ({ version: String(r[R.Version] ?? ''), gallerFran: franSpDatum(r[R.GallerFran]) }))
+    .filter((v): v is { version: string; gallerFran: IsoDate } => !!v.version && !!v.gallerFran);
+}
+
 /**
  * The guideline in force on `idag`: the newest Gäller från that is not in the future. Asked of
  * SharePoint itself (a loan records this version). `medText` reads the document as well.
  */
 export async function lasGallandeRiktlinje(sp: SPFI, webb: string, idag: IsoDate, medText: boolean): Promise<IRiktlinje> {
-  let rader: Array<Record<string, unknown>>;
-  try {
-    // A handful of versions over the years: read them all rather than filter on an unindexed date.
-    rader = await sp.web.getList(`${webb}/${RiktlinjerBibliotek.url}`).items
-      .select('Id', 'FileRef', 'FileLeafRef', R.Rubrik, R.Version, R.GallerFran, R.Beslut).top(500).using(CacheNever())<Array<Record<string, unknown>>>();
-  } catch (fel) {
-    throw tolkaDataFel(fel);
-  }
+  const rader = await lasRiktlinjerader(sp, webb);
   const gallande = rader
     .map((r) => ({ r, fran: franSpDatum(r[R.GallerFran]) }))
-    .filter((x): x is { r: Record<string, unknown>; fran: IsoDate } => !!x.fran && x.fran <= idag && typeof x.r.FileRef === 'string')
+    .filter((x): x is { r: Riktlinjerad; fran: IsoDate } => !!x.fran && x.fran <= idag && typeof x.r.FileRef === 'string')
     .sort((a, b) => b.fran.localeCompare(a.fran) || Number(b.r.Id) - Number(a.r.Id))[0];
   if (!gallande) throw new RegisterFel('RiktlinjeSaknas');
   const { r, fran } = gallande;

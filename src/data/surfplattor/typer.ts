@@ -5,21 +5,25 @@
 import { IsoDate } from '../../domain/dates';
 import { Incidentfel, Incidenttyp, IStegUtfort, Kostnadsansvar, Steg } from '../../domain/incident';
 import { IPerson } from '../../domain/personer';
-import { Enhetshandelse, Enhetsstatus, Kvittensfel, Lanfel, Lanstatus, Signeringssatt, Statusfel } from '../../domain/surfplatta';
+import { Direktandringsfel, Enhetshandelse, Enhetsstatus, Kvittensfel, Lanfel, Lanstatus, Signeringssatt, Statusfel } from '../../domain/surfplatta';
 import { DataFel, regelfelkod } from '../fel';
 
 /**
  * Why the register refused a step: the domain's codes (state machine, loan, receipt and incident
  * rules) and the service's own checks:
  * - `KvittensSaknas`: no check-out receipt with its PDF added by the borrower themself.
+ * - `KvittensOgiltig`: the borrower's receipt is not one to hand out against: its PDF does not open
+ *   as a PDF, or it names a guideline version the Riktlinjer library did not have in force when it was signed.
  * - `FelLanestatus`: the loan is not in the status the step needs (already handed out, returned…).
  * - `InteLantagare`: the signed-in person is not the loan's borrower.
  * - `RiktlinjeSaknas`: no guideline in force in the Riktlinjer library.
- * - `EndastViaLan`: hand-out and return go through the loan (lamnaUt / taEmot), not a status change.
+ * - `EndastViaLan`, `EndastViaHandelse`, `AktivtLanFinns`: a status change the register does not make
+ *   directly (domain `direktandringsfel`): hand-out and return go through the loan, theft and loss of a
+ *   handed-out device through the incident, and a device waiting for a receipt is not scrapped or serviced.
  * - `RedanKvitterad`: the borrower has already signed this loan's receipt.
  */
-export type Registerfelkod = Statusfel | Lanfel | Kvittensfel | Incidentfel |
-  'KvittensSaknas' | 'FelLanestatus' | 'InteLantagare' | 'RiktlinjeSaknas' | 'EndastViaLan' | 'RedanKvitterad';
+export type Registerfelkod = Statusfel | Lanfel | Kvittensfel | Incidentfel | Direktandringsfel |
+  'KvittensSaknas' | 'KvittensOgiltig' | 'FelLanestatus' | 'InteLantagare' | 'RiktlinjeSaknas' | 'RedanKvitterad';
 
 /**
  * A refusal by the register's rules (DataFel 'ogiltig') carrying the rule's code, which the UI turns
@@ -145,7 +149,10 @@ export interface IIncident {
 export interface IRegisterTjanst {
   hamtaRegister(): Promise<ISurfplatta[]>;
   laggTillEnhet(ny: Omit<ISurfplatta, 'id' | 'status' | 'aktivtLan' | 'etag'>): Promise<ISurfplatta>;
-  /** Refused (DataFel 'ogiltig' with the domain code) when the state machine does not allow it. */
+  /**
+   * Refused (RegisterFel with the code) when the state machine does not allow it, or when the change
+   * is not the register's to make directly (`direktandringsfel`: EndastViaLan, EndastViaHandelse, AktivtLanFinns).
+   */
   andraStatus(enhet: ISurfplatta, handelse: Enhetshandelse): Promise<ISurfplatta>;
   /** Every loan, newest first; one still waiting shows the borrower's signature once they have signed. */
   hamtaLan(): Promise<ILan[]>;
@@ -153,7 +160,16 @@ export interface IRegisterTjanst {
   kanHantera(): Promise<boolean>;
   /** Creates the loan waiting for the borrower's receipt and lets the borrower read it. */
   skapaLan(enhet: ISurfplatta, lantagare: IPerson, mandatSlut: IsoDate): Promise<ILan>;
-  /** Hands the device out: only when the borrower's own receipt for this loan exists. */
+  /**
+   * Cancels a loan still waiting for its receipt (a wrong borrower or date): the loan and its receipt
+   * rows are deleted for good, not recycled, and the device is no longer shared with the borrower.
+   * Any other status is refused (`FelLanestatus`).
+   */
+  avbrytLan(lan: ILan): Promise<void>;
+  /**
+   * Hands the device out: only against the borrower's own receipt for this loan, whose PDF opens and
+   * whose guideline version was in force; the PDF is copied onto the loan, which `kvittensUrl` then names.
+   */
   lamnaUt(lan: ILan): Promise<ILan>;
   /** Takes the device back with condition notes; stores a return receipt signed by the signed-in person. */
   taEmot(lan: ILan, skick: string, kvittens: IKvittens): Promise<ILan>;
@@ -174,14 +190,30 @@ export interface IMinSurfplattaTjanst {
   hamtaFil(url: string): Promise<ArrayBuffer>;
 }
 
+/** What kommunservice gives with a step. */
+export interface IStegdetaljer {
+  /** The operator's reference (SparraSim, required) or a note. */
+  referens?: string;
+  /** The decision, for the Kostnadsansvar step. */
+  kostnadsansvar?: Kostnadsansvar;
+  /** The person confirms a manual step is done. */
+  manuelltBekraftat?: boolean;
+  /** Do Radera or LosenordEnhet by hand rather than through Intune (the fallback when Graph cannot). */
+  manuellt?: boolean;
+}
+
 /** Kommunservice: incidents and their checklist. */
 export interface IIncidentTjanst {
   hamtaIncidenter(): Promise<IIncident[]>;
   /**
    * Does one step: Radera and LosenordEnhet through Intune (Graph wipe / resetPasscode) when the
    * device has an Intune id, else as a confirmed manual step; the others as confirmed tasks.
+   * `manuellt` (with `manuelltBekraftat`) records Radera or LosenordEnhet as a confirmed manual step
+   * even for an enrolled device: the fallback when Graph refuses (no consent or Intune role, 403) or
+   * the device is gone from Intune (404). Refused (`AnmalanStammerInte`) unless the reporter is the
+   * borrower of the incident's loan and the loan is of the incident's device.
    */
-  utforSteg(incident: IIncident, steg: Steg, detaljer: { referens?: string; kostnadsansvar?: Kostnadsansvar; manuelltBekraftat?: boolean }): Promise<IIncident>;
+  utforSteg(incident: IIncident, steg: Steg, detaljer: IStegdetaljer): Promise<IIncident>;
   stang(incident: IIncident): Promise<IIncident>;
 }
 
