@@ -9,7 +9,10 @@ import { InjectionMode, Stylesheet } from '@fluentui/react';
 import axe from 'axe-core';
 import { SurfplattorApp } from '../../src/webparts/surfplattor/components/SurfplattorApp';
 import { PartRoot } from '../../src/ui/PartRoot';
+import { DataFel } from '../../src/data/fel';
 import { IIncident, IIncidentTjanst, IMandatTjanst, IMinSurfplattaTjanst, IRegisterTjanst, RegisterFel } from '../../src/data/surfplattor/typer';
+import { stegFor } from '../../src/domain/incident';
+import { kodText } from '../../src/webparts/surfplattor/components/texter';
 import { ASA, incident, incidentFake, KOMMUNSERVICE, lan, mandatFake, minFake, platta, registerFake, RIKTLINJE } from './surfplattorFakes';
 
 configure({ asyncUtilTimeout: 8000 });
@@ -53,6 +56,12 @@ function visa(t: { register?: IRegisterTjanst; min?: IMinSurfplattaTjanst; incid
 
 const oppnaFlik = async (namn: string): Promise<void> => { fireEvent.click(await screen.findByRole('tab', { name: namn })); };
 
+/** The texts of the polite live regions: what a screen reader is told happened. */
+const statustexter = (): string[] => screen.getAllByRole('status').map((s) => s.textContent ?? '');
+
+/** Focus moves after a write (in an animation frame, as Fluent's own): wait until it is there. */
+const vantaFokus = (vad: () => HTMLElement): Promise<void> => waitFor(() => expect(document.activeElement).toBe(vad()));
+
 describe('kommunservice: registret', () => {
   const enheter = [
     platta(1, 'Utlånad', { aktivtLan: lan(1) }), platta(2, 'I lager'), platta(3, 'Stulen', { intuneId: 'b1c2' }), platta(4, 'I lager'), platta(5, 'Kasserad')
@@ -79,13 +88,39 @@ describe('kommunservice: registret', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Ändra status för surfplatta KS-1001' }));
     const meny = await screen.findByRole('menu');
     const val = within(meny).getAllByRole('menuitem').map((m) => m.textContent);
-    expect(val).toEqual(expect.arrayContaining(['Skicka på service', 'Anmäld stulen', 'Anmäld förlorad']));
+    expect(val).toContain('Skicka på service');
     // On loan: cannot be scrapped, and taking it back is a loan with a receipt, not a status.
     expect(val).not.toContain('Kassera');
     expect(val).not.toContain('Ta emot');
     expect(val).not.toContain('Lämna ut');
     // A scrapped device has no step at all.
     expect(screen.getByText('Inga statusändringar möjliga')).toBeInTheDocument();
+  });
+
+  it('erbjuder inte stöld eller förlust för en utlämnad surfplatta utan säger att låntagaren anmäler under Händelser', async () => {
+    visa({ register: registerFake({ hamtaRegister: async () => enheter }) });
+    const utlanad = await screen.findByRole('button', { name: 'Ändra status för surfplatta KS-1001' });
+    expect(utlanad).toHaveAccessibleDescription('Stöld eller förlust anmäls av låntagaren och hanteras under Händelser.');
+    fireEvent.click(utlanad);
+    const val = within(await screen.findByRole('menu')).getAllByRole('menuitem').map((m) => m.textContent);
+    expect(val).not.toContain('Anmäld stulen');
+    expect(val).not.toContain('Anmäld förlorad');
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape', code: 'Escape', which: 27, keyCode: 27 });
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+
+    // A device in stock has no loan to report on: the register marks it stolen or lost itself.
+    const iLager = screen.getByRole('button', { name: 'Ändra status för surfplatta KS-1002' });
+    expect(iLager).not.toHaveAttribute('aria-describedby');
+    fireEvent.click(iLager);
+    const lagerval = within(await screen.findByRole('menu')).getAllByRole('menuitem').map((m) => m.textContent);
+    expect(lagerval).toEqual(expect.arrayContaining(['Anmäld stulen', 'Anmäld förlorad']));
+  });
+
+  it('har ord för tjänsternas nya nekanden', () => {
+    expect(kodText('AnmalanStammerInte')).toBe('Den som anmälde händelsen är inte låntagaren för lånet.');
+    expect(kodText('KvittensOgiltig')).toMatch(/^Kvittensen går inte att kontrollera/);
+    expect(kodText('EndastViaHandelse')).toMatch(/anmäls av låntagaren och hanteras med checklistan under Händelser/);
+    expect(kodText('RedanKvitterad')).toBeDefined();
   });
 
   it('visar skälet på svenska när tjänsten nekar ett steg', async () => {
@@ -131,6 +166,8 @@ describe('kommunservice: lån', () => {
     fireEvent.click(await within(panel).findByRole('button', { name: 'Skapa lån' }));
     expect(await within(panel).findByText('Välj en surfplatta som finns i lager.')).toBeInTheDocument();
     expect(within(panel).getByText('Välj låntagare.')).toBeInTheDocument();
+    // The picker's error is read with the picker, as the other fields' errors are.
+    expect(within(panel).getByRole('combobox', { name: 'Låntagare' })).toHaveAccessibleDescription('Välj låntagare.');
     expect(within(panel).getByText('Ange ett giltigt datum.')).toBeInTheDocument();
     fireEvent.change(within(panel).getByLabelText(/Uppdraget slutar/), { target: { value: '2026-11-01' } });
     expect(await within(panel).findByText('Uppdraget kan inte sluta före i dag.')).toBeInTheDocument();
@@ -148,6 +185,8 @@ describe('kommunservice: lån', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Skapa lån' }));
     expect(await screen.findByText(/Lånet av surfplatta KS-1002 till Åsa Ledamot väntar nu på låntagarens kvittens/)).toBeInTheDocument();
     expect(skapaLan).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }), ASA, '2027-01-01');
+    // The list was empty when the loan was made: after the reload nothing holds the new row yet, so focus goes back to "Nytt lån".
+    await vantaFokus(() => screen.getByRole('button', { name: 'Nytt lån' }));
   });
 
   it('Lämna ut går inte förrän låntagaren har kvitterat, och visar varför', async () => {
@@ -166,6 +205,62 @@ describe('kommunservice: lån', () => {
     fireEvent.click(klar);
     expect(await screen.findByText('Surfplatta KS-1002 är utlämnad till Åsa Ledamot.')).toBeInTheDocument();
     expect(lamnaUt).toHaveBeenCalledWith(kvitterat);
+  });
+
+  it('efter Lämna ut hamnar fokus på radens rubrik och en artig statusrad säger vad som hände', async () => {
+    const kvitterat = lan(2, { status: 'Väntar på kvittens', kvitteradAv: 'Åsa Ledamot', kvitteradTid: '2026-11-26T09:00:00Z', kvittensUrl: '/k/2.pdf' });
+    const utlamnat = { ...kvitterat, status: 'Utlånad' as const, utlamnad: IDAG };
+    const hamtaLan = jest.fn().mockResolvedValueOnce([kvitterat]).mockResolvedValue([utlamnat]);
+    visa({ register: registerFake({ hamtaLan, lamnaUt: jest.fn(async () => utlamnat) }) });
+    await oppnaFlik('Lån');
+    fireEvent.click(await screen.findByRole('button', { name: 'Lämna ut surfplatta KS-1002' }));
+    // The button is gone with the reload; the row's heading takes focus, not <body>.
+    await screen.findByRole('button', { name: 'Ta emot surfplatta KS-1002' });
+    expect(screen.queryByRole('button', { name: 'Lämna ut surfplatta KS-1002' })).toBeNull();
+    await vantaFokus(() => within(screen.getByRole('rowheader', { name: 'KS-1002' })).getByText('KS-1002'));
+    expect(statustexter()).toContain('Surfplatta KS-1002 är utlämnad till Åsa Ledamot.');
+    expect(screen.getAllByRole('status').find((s) => s.textContent === 'Surfplatta KS-1002 är utlämnad till Åsa Ledamot.')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('Avbryt lån frågar först, med surfplatta och låntagare, och läser sedan in listan igen', async () => {
+    const vantar = lan(1, { status: 'Väntar på kvittens' });
+    const annat = lan(4, { status: 'Utlånad' });
+    const avbrytLan = jest.fn(async () => undefined);
+    const hamtaLan = jest.fn().mockResolvedValueOnce([vantar, annat]).mockResolvedValue([annat]);
+    visa({ register: registerFake({ hamtaLan, avbrytLan }) });
+    await oppnaFlik('Lån');
+    // Only a loan still waiting for its receipt can be cancelled.
+    expect(screen.queryByRole('button', { name: 'Avbryt lån för surfplatta KS-1004' })).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Avbryt lån för surfplatta KS-1001' }));
+    let dialog = await screen.findByRole('alertdialog', { name: 'Avbryta lånet?' });
+    expect(dialog).toHaveTextContent('Lånet av surfplatta KS-1001 till Åsa Ledamot avbryts');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Behåll lånet' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(avbrytLan).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Avbryt lån för surfplatta KS-1001' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Avbryta lånet?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt lånet' }));
+    expect(await screen.findByText('Lånet av surfplatta KS-1001 till Åsa Ledamot är avbrutet.')).toBeInTheDocument();
+    expect(avbrytLan).toHaveBeenCalledWith(vantar);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'KS-1001' })).toBeNull());
+    expect(hamtaLan).toHaveBeenCalledTimes(2);
+    expect(statustexter()).toContain('Lånet av surfplatta KS-1001 till Åsa Ledamot är avbrutet.');
+    // The row is gone: focus goes to "Nytt lån", not <body>.
+    await vantaFokus(() => screen.getByRole('button', { name: 'Nytt lån' }));
+  });
+
+  it('Avbryt lån visar tjänstens nekande i dialogen, med regelns ord', async () => {
+    const vantar = lan(1, { status: 'Väntar på kvittens' });
+    const avbrytLan = jest.fn(() => Promise.reject(new RegisterFel('FelLanestatus')));
+    visa({ register: registerFake({ hamtaLan: jest.fn(async () => [vantar]), avbrytLan }) });
+    await oppnaFlik('Lån');
+    fireEvent.click(await screen.findByRole('button', { name: 'Avbryt lån för surfplatta KS-1001' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Avbryta lånet?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt lånet' }));
+    expect(await within(dialog).findByText('Lånet har inte längre den status steget kräver. Läs in listan igen.')).toBeInTheDocument();
+    expect(screen.queryByText(/är avbrutet/)).toBeNull();
   });
 
   it('Ta emot kräver skick och kommunservice egen signatur, och skickar båda', async () => {
@@ -188,6 +283,21 @@ describe('kommunservice: lån', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Ta emot' }));
     expect(await screen.findByText('Surfplatta KS-1003 är mottagen och kvittensen sparad.')).toBeInTheDocument();
     expect(taEmot).toHaveBeenCalledWith(utlanat, 'Repa på baksidan, laddare saknas.', { satt: 'Skrivet namn', skrivetNamn: 'karin service' });
+    // The panel is closed; focus is on the row, not on <body> nor on a button about to go.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await vantaFokus(() => within(screen.getByRole('rowheader', { name: 'KS-1003' })).getByText('KS-1003'));
+    expect(statustexter()).toContain('Surfplatta KS-1003 är mottagen och kvittensen sparad.');
+  });
+
+  it('en ritad signatur som saknas läses upp med ritytan', async () => {
+    visa({ register: registerFake({ hamtaLan: async () => [lan(3)] }), min: minFake({ aktuellPerson: async () => KOMMUNSERVICE }) });
+    await oppnaFlik('Lån');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ta emot surfplatta KS-1003' }));
+    const panel = await screen.findByRole('dialog');
+    fireEvent.click(await within(panel).findByRole('radio', { name: 'Rita signatur' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Ta emot' }));
+    await within(panel).findByText('Rita din signatur i rutan, eller välj Skriv ditt namn.');
+    expect(within(panel).getByRole('group', { name: 'Rita signatur' })).toHaveAccessibleDescription('Rita din signatur i rutan, eller välj Skriv ditt namn.');
   });
 });
 
@@ -223,9 +333,84 @@ describe('kommunservice: händelser', () => {
     fireEvent.click(within(kort).getByRole('button', { name: 'Spärra SIM-kortet: Bekräfta spärr' }));
     await waitFor(() => expect(utforSteg).toHaveBeenCalledWith(nastan, 'SparraSim', { manuelltBekraftat: true, referens: 'TELIA-4711' }));
     await waitFor(() => expect(within(kort).getByRole('button', { name: 'Stäng händelsen för surfplatta KS-1003' })).not.toHaveAttribute('aria-disabled'));
+    // The step's form is gone: its list item, now saying who did it, has focus, and the status line says so.
+    const simSteg = within(kort).getAllByRole('listitem').find((li) => li.textContent?.startsWith('Spärra SIM-kortet'));
+    await vantaFokus(() => simSteg as HTMLElement);
+    expect(simSteg).toHaveTextContent('Referens: TELIA-4711.');
+    expect(statustexter()).toContain('Steget ”Spärra SIM-kortet” är gjort för surfplatta KS-1003.');
     fireEvent.click(within(kort).getByRole('button', { name: 'Stäng händelsen för surfplatta KS-1003' }));
     await waitFor(() => expect(stang).toHaveBeenCalledWith(klar));
     expect(await screen.findByText('Inga öppna händelser')).toBeInTheDocument();
+    // The card has left the open ones; with none left, focus goes to the choice of list.
+    expect(statustexter()).toContain('Händelsen för surfplatta KS-1003 är stängd.');
+    await vantaFokus(() => screen.getByRole('radio', { name: 'Öppna (0)' }));
+  });
+
+  it('stänger en av två: fokus går till nästa öppna händelses rubrik', async () => {
+    const alla = stegFor('Förlust').map((steg) => gjort(steg));
+    const forst = incident({ id: 8, stoldmarkning: 'KS-1004', typ: 'Förlust', polisanmalan: undefined, gjorda: alla, kvar: [], rapporterad: '2026-11-22T08:00:00Z' });
+    const sedan = incident();
+    const stang = jest.fn(async () => ({ ...forst, status: 'Stängd' as const }));
+    visa({ incidenter: incidentFake({ hamtaIncidenter: async () => [forst, sedan], stang }) });
+    await oppnaFlik('Händelser');
+    const kort = await screen.findByRole('region', { name: 'Förlust: surfplatta KS-1004' });
+    fireEvent.click(within(kort).getByRole('button', { name: 'Stäng händelsen för surfplatta KS-1004' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Förlust: surfplatta KS-1004' })).toBeNull());
+    await vantaFokus(() => screen.getByRole('heading', { name: 'Stöld: surfplatta KS-1003' }));
+    expect(statustexter()).toContain('Händelsen för surfplatta KS-1004 är stängd.');
+  });
+
+  it('när Intune inte kan radera visas felet i dialogen och steget kan göras manuellt efter bekräftelse', async () => {
+    const medIntune = incident({ intuneId: 'b1c2' });
+    const raderad = { ...medIntune, gjorda: [{ ...gjort('Radera'), referens: 'Raderad i Intune-portalen' }] };
+    const utforSteg = jest.fn()
+      .mockRejectedValueOnce(new DataFel('behorighet', 403))
+      .mockResolvedValueOnce(raderad);
+    visa({ incidenter: incidentFake({ hamtaIncidenter: async () => [medIntune], utforSteg }) });
+    await oppnaFlik('Händelser');
+    const kort = await screen.findByRole('region', { name: 'Stöld: surfplatta KS-1003' });
+    fireEvent.click(within(kort).getByRole('button', { name: 'Radera surfplattan: Radera via Intune' }));
+    let dialog = await screen.findByRole('alertdialog', { name: 'Radera via Intune' });
+    // Nothing manual is offered before Intune has been tried.
+    expect(within(dialog).queryByRole('button', { name: 'Gör steget manuellt i stället' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Gör det' }));
+    expect(await within(dialog).findByText(/^Intune kunde inte göra steget: Du saknar behörighet/)).toBeInTheDocument();
+    expect(utforSteg).toHaveBeenLastCalledWith(medIntune, 'Radera', {});
+    dialog = screen.getByRole('alertdialog', { name: 'Radera via Intune' });
+    expect(within(dialog).getByRole('button', { name: 'Försök igen via Intune' })).toBeInTheDocument();
+
+    // By hand only once the person confirms it is done.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Gör steget manuellt i stället' }));
+    const kryss = within(dialog).getByRole('checkbox', { name: 'Jag har gjort steget ”Radera surfplattan” för surfplatta KS-1003' });
+    expect(await within(dialog).findByText('Bekräfta att steget är gjort.')).toBeInTheDocument();
+    expect(kryss).toHaveAccessibleDescription('Bekräfta att steget är gjort.');
+    expect(utforSteg).toHaveBeenCalledTimes(1);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Anteckning (Radera surfplattan)' }), { target: { value: 'Raderad i Intune-portalen' } });
+    fireEvent.click(kryss);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Gör steget manuellt i stället' }));
+    await waitFor(() => expect(utforSteg).toHaveBeenLastCalledWith(medIntune, 'Radera',
+      { manuellt: true, manuelltBekraftat: true, referens: 'Raderad i Intune-portalen' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    const steg = within(kort).getAllByRole('listitem').find((li) => li.textContent?.startsWith('Radera surfplattan'));
+    expect(steg).toHaveTextContent('manuellt bekräftat');
+    await vantaFokus(() => steg as HTMLElement);
+    expect(statustexter()).toContain('Steget ”Radera surfplattan” är gjort för surfplatta KS-1003.');
+  });
+
+  it('en regel som nekar ett Intune-steg erbjuder inte att göra det för hand', async () => {
+    const medIntune = incident({ intuneId: 'b1c2' });
+    const utforSteg = jest.fn(() => Promise.reject(new RegisterFel('StegRedanUtfort')));
+    visa({ incidenter: incidentFake({ hamtaIncidenter: async () => [medIntune], utforSteg }) });
+    await oppnaFlik('Händelser');
+    const kort = await screen.findByRole('region', { name: 'Stöld: surfplatta KS-1003' });
+    fireEvent.click(within(kort).getByRole('button', { name: 'Nytt lösenord för surfplattan: Återställ lösenkoden via Intune' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Återställ lösenkoden via Intune' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Gör det' }));
+    // Intune was not the one that refused: the rule's words alone.
+    expect(await within(dialog).findByText('Steget är redan gjort.')).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Gör steget manuellt i stället' })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
   });
 
   it('raderar via Intune först efter bekräftelse, och gör det för hand när id saknas', async () => {
@@ -416,6 +601,90 @@ describe('tillgänglighet', () => {
     expect(await axeFel()).toEqual([]);
     await oppnaFlik('Händelser');
     await screen.findByRole('region', { name: 'Stöld: surfplatta KS-1003' });
+    expect(await axeFel()).toEqual([]);
+  });
+
+  it('lånefliken med formuläret för nytt lån öppet och dess fel visade har inga axe-fel', async () => {
+    visa({
+      register: registerFake({
+        hamtaLan: async () => [lan(1, { status: 'Väntar på kvittens' }), lan(3)], hamtaRegister: async () => [platta(2, 'I lager')]
+      })
+    });
+    await oppnaFlik('Lån');
+    await screen.findByText('2 av 2 lån');
+    expect(await axeFel()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Nytt lån' }));
+    const panel = await screen.findByRole('dialog');
+    await within(panel).findByRole('combobox', { name: /^Surfplatta i lager/ });
+    expect(await axeFel()).toEqual([]);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Skapa lån' }));
+    await within(panel).findByText('Välj låntagare.');
+    expect(await axeFel()).toEqual([]);
+  });
+
+  it('Ta emot-panelen, med skrivet namn och med ritad signatur, har inga axe-fel', async () => {
+    paddar.length = 0;
+    visa({ register: registerFake({ hamtaLan: async () => [lan(3)] }), min: minFake({ aktuellPerson: async () => KOMMUNSERVICE }) });
+    await oppnaFlik('Lån');
+    fireEvent.click(await screen.findByRole('button', { name: 'Ta emot surfplatta KS-1003' }));
+    const panel = await screen.findByRole('dialog');
+    await within(panel).findByText('Skriv det som i Microsoft 365: Karin Service');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Ta emot' }));
+    await within(panel).findByText('Skriv ditt namn.');
+    expect(await axeFel()).toEqual([]);
+    fireEvent.click(within(panel).getByRole('radio', { name: 'Rita signatur' }));
+    await within(panel).findByRole('img', { name: /Signaturyta/ });
+    await waitFor(() => expect(paddar).toHaveLength(1));
+    await within(panel).findByText('Rita din signatur i rutan, eller välj Skriv ditt namn.');
+    expect(await axeFel()).toEqual([]);
+  });
+
+  it('dialogerna för att avbryta ett lån och för ett Intune-steg som görs manuellt har inga axe-fel', async () => {
+    visa({
+      register: registerFake({ hamtaLan: async () => [lan(1, { status: 'Väntar på kvittens' })] }),
+      incidenter: incidentFake({ hamtaIncidenter: async () => [incident({ intuneId: 'b1c2' })], utforSteg: jest.fn(() => Promise.reject(new DataFel('natverk'))) })
+    });
+    await oppnaFlik('Lån');
+    fireEvent.click(await screen.findByRole('button', { name: 'Avbryt lån för surfplatta KS-1001' }));
+    const avbryt = await screen.findByRole('alertdialog', { name: 'Avbryta lånet?' });
+    expect(await axeFel()).toEqual([]);
+    fireEvent.click(within(avbryt).getByRole('button', { name: 'Behåll lånet' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await oppnaFlik('Händelser');
+    fireEvent.click(await screen.findByRole('button', { name: 'Radera surfplattan: Radera via Intune' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Radera via Intune' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Gör det' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Gör steget manuellt i stället' }));
+    await within(dialog).findByText('Bekräfta att steget är gjort.');
+    expect(await axeFel()).toEqual([]);
+  });
+
+  it('mandatslut har inga axe-fel, före och efter ett utskick', async () => {
+    const lanen = [lan(1, { mandatSlut: '2026-11-15' }), lan(2, { mandatSlut: '2026-12-31', lantagare: KOMMUNSERVICE })];
+    visa({
+      mandat: mandatFake({
+        hamtaSlutande: async () => lanen,
+        skickaPaminnelser: jest.fn(async () => [{ lan: lanen[0], ok: true }, { lan: lanen[1], ok: false, fel: 'strypt' }])
+      })
+    });
+    await oppnaFlik('Mandatslut');
+    await screen.findByText('slutade 2026-11-15');
+    expect(await axeFel()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Skicka påminnelser (2)' }));
+    await screen.findByText('Skickade: 1. Misslyckade: 1.');
+    expect(await axeFel()).toEqual([]);
+  });
+
+  it('den ritade signaturen i Min surfplatta har inga axe-fel', async () => {
+    paddar.length = 0;
+    visa({ kommunservice: false, min: minFake({ hamtaMinaLan: async () => [lan(4, { status: 'Väntar på kvittens' })], hamtaRiktlinje: async () => RIKTLINJE }) });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Jag har läst riktlinjen och följer den' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Rita signatur' }));
+    await screen.findByRole('img', { name: /Signaturyta/ });
+    await waitFor(() => expect(paddar).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Kvittera' }));
+    await screen.findByText('Rita din signatur i rutan, eller välj Skriv ditt namn.');
+    expect(screen.getByRole('group', { name: 'Rita signatur' })).toHaveAccessibleDescription('Rita din signatur i rutan, eller välj Skriv ditt namn.');
     expect(await axeFel()).toEqual([]);
   });
 

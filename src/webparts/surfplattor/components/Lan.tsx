@@ -1,15 +1,17 @@
 /**
  * Kommunservice's loans: a new loan waits for the borrower's own receipt; "Lämna ut" only once it
- * exists; "Ta emot" with the condition notes and kommunservice's own signature.
+ * exists, "Avbryt lån" until then; "Ta emot" with the condition notes and kommunservice's own signature.
  */
 import * as React from 'react';
 import {
-  DefaultButton, DetailsList, DetailsListLayoutMode, Dropdown, getId, IColumn, IDropdownOption, IPersonaProps, Label, Link, MessageBar,
-  MessageBarType, NormalPeoplePicker, Panel, PanelType, PrimaryButton, SearchBox, SelectionMode, Spinner, SpinnerSize, Stack, Text, TextField, useTheme
+  DefaultButton, DetailsList, DetailsListLayoutMode, Dialog, DialogFooter, DialogType, Dropdown, focusAsync, getId, IColumn, IDropdownOption,
+  IPersonaProps, Label, Link, MessageBar, MessageBarType, NormalPeoplePicker, Panel, PanelType, PrimaryButton, SearchBox, SelectionMode, Spinner, SpinnerSize,
+  Stack, Text, TextField
 } from '@fluentui/react';
 import * as strings from 'SurfplattorWebPartStrings';
 import { IsoDate } from '../../../domain/dates';
 import { LANSTATUS, valideraKvittens, valideraNyttLan } from '../../../domain/surfplatta';
+import { DataFel } from '../../../data/fel';
 import { ILan, IRegisterTjanst, ISurfplatta } from '../../../data/surfplattor/typer';
 import { IPerson } from '../../../domain/personer';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -17,7 +19,7 @@ import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { FOT_MED_BAKGRUND } from '../../../ui/panelStilar';
 import { useLaddning } from '../../../ui/useLaddning';
-import { useSkrivning } from '../../motesportal/components/skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { ISignaturVal, Signatur, tillKvittens, TOM_SIGNATUR } from './Signatur';
 import { kodText, lanstatusText, skrivfelText, tidpunkt } from './texter';
 
@@ -43,7 +45,6 @@ function Personval({ etikett, sok, vald, onVal, fel }: {
   etikett: string; sok: (text: string) => Promise<IPerson[]>; vald?: IPerson; onVal: (p: IPerson | undefined) => void; fel?: string;
 }): JSX.Element {
   const [id] = React.useState(() => getId('lantagare'));
-  const theme = useTheme();
   const hitta = async (text: string): Promise<IPersonaProps[]> => {
     if (text.trim().length < 2) return [];
     return (await sok(text.trim()).catch(() => [] as IPerson[])).map(tillPersona);
@@ -55,8 +56,9 @@ function Personval({ etikett, sok, vald, onVal, fel }: {
         selectedItems={vald ? [tillPersona(vald)] : []}
         onChange={(items) => onVal((items?.[0] as ReturnType<typeof tillPersona> | undefined)?.person)}
         inputProps={{ id, 'aria-labelledby': `${id}-etikett`, 'aria-invalid': !!fel }}
+        // The picker's own error: shown as an alert and named in the input's aria-describedby (which the picker sets itself).
+        errorMessage={fel}
         pickerSuggestionsProps={{ noResultsFoundText: strings.IngaPersoner, loadingText: strings.Soker, suggestionsHeaderText: strings.ForslagPersoner }} />
-      {fel && <Text role="alert" variant="small" block styles={{ root: { color: theme.semanticColors.errorText, marginTop: 4 } }}>{fel}</Text>}
     </div>
   );
 }
@@ -159,15 +161,60 @@ export interface ILanProps {
   idag: IsoDate;
 }
 
+/** Asks before cancelling a loan that waits for its receipt; the error stays in the dialog for a retry. */
+function AvbrytDialog({ lan, sparar, fel, onBekrafta, onStang }: {
+  lan: ILan; sparar: boolean; fel?: DataFel; onBekrafta: () => void; onStang: () => void;
+}): JSX.Element {
+  return (
+    <Dialog hidden={false} onDismiss={sparar ? undefined : onStang} modalProps={{ isBlocking: true }}
+      dialogContentProps={{
+        type: DialogType.normal, title: strings.AvbrytLanRubrik,
+        subText: fyll(strings.AvbrytLanText, lan.stoldmarkning, lan.lantagare?.namn ?? strings.IngenLantagare)
+      }}>
+      {fel && <MessageBar messageBarType={MessageBarType.error} isMultiline>{skrivfelText(fel)}</MessageBar>}
+      <DialogFooter>
+        {sparar && <Spinner size={SpinnerSize.small} label={strings.Sparar} labelPosition="right" styles={{ root: { display: 'inline-flex', marginRight: 8 } }} />}
+        <PrimaryButton text={strings.AvbrytLanBekrafta} onClick={onBekrafta} disabled={sparar} />
+        <DefaultButton text={strings.AvbrytLanBehall} onClick={onStang} disabled={sparar} />
+      </DialogFooter>
+    </Dialog>
+  );
+}
+
 export function Lan({ register, aktuellPerson, idag }: ILanProps): JSX.Element {
   const { data, fel, laddar, laddaOm } = useLaddning(() => register.hamtaLan(), [register]);
   const [sok, satSok] = React.useState('');
   const [status, satStatus] = React.useState(ALLA);
   const [nytt, satNytt] = React.useState(false);
   const [taEmot, satTaEmot] = React.useState<ILan>();
+  const [avbryter, satAvbryter] = React.useState<ILan>();
   const [notis, satNotis] = React.useState<{ typ: MessageBarType; text: string }>();
   const lamna = useSkrivning();
+  const avbryt = useSkrivning();
   const [lamnarId, satLamnarId] = React.useState<number>();
+  const [idPrefix] = React.useState(() => getId('lan'));
+  const nyttLanId = `${idPrefix}-nytt`;
+  const radRubrik = React.useCallback((lanId: number) => `${idPrefix}-${lanId}`, [idPrefix]);
+
+  // After a write the button that was pressed changes or goes (the panel or dialog closes, the row
+  // reloads), so focus would fall to <body>. It goes to the row's heading once the list is read
+  // again, or to "Nytt lån" when the row is no longer shown.
+  const fokus = React.useRef<{ lanId: number; harLaddat: boolean }>();
+  const laddarNu = React.useRef(laddar);
+  laddarNu.current = laddar;
+  const laddaOmOchFokusera = React.useCallback((lanId: number) => {
+    fokus.current = { lanId, harLaddat: laddarNu.current };
+    laddaOm();
+  }, [laddaOm]);
+  React.useEffect(() => {
+    const f = fokus.current;
+    if (!f) return;
+    if (laddar) { f.harLaddat = true; return; }
+    if (!f.harLaddat) return;
+    fokus.current = undefined;
+    // focusAsync replaces the focus a closing panel or dialog has queued for its opener.
+    focusAsync(document.getElementById(radRubrik(f.lanId)) ?? document.getElementById(nyttLanId) ?? undefined);
+  }, [laddar, radRubrik, nyttLanId]);
 
   const statusval = React.useMemo<IDropdownOption[]>(() => [
     { key: ALLA, text: strings.AllaLan }, ...LANSTATUS.map((s) => ({ key: s, text: lanstatusText(s) }))
@@ -184,12 +231,35 @@ export function Lan({ register, aktuellPerson, idag }: ILanProps): JSX.Element {
     const ny = await lamna.kor(() => register.lamnaUt(lan));
     satLamnarId(undefined);
     if (!ny) return;
+    // The success MessageBar is a polite status (role="status"): it says what happened.
     satNotis({ typ: MessageBarType.success, text: fyll(strings.Utlamnad, ny.stoldmarkning, ny.lantagare?.namn ?? '') });
-    laddaOm();
-  }, [register, lamna, laddaOm]);
+    laddaOmOchFokusera(ny.id);
+  }, [register, lamna, laddaOmOchFokusera]);
+
+  const bekraftaAvbryt = async (): Promise<void> => {
+    if (!avbryter) return;
+    const lan = avbryter;
+    const klart = await avbryt.kor(async () => { await register.avbrytLan(lan); return true; });
+    if (!klart) {
+      // The loan may have changed meanwhile (signed, handed out): the list shows what is there now.
+      laddaOm();
+      return;
+    }
+    satAvbryter(undefined);
+    satNotis({ typ: MessageBarType.success, text: fyll(strings.LanAvbrutet, lan.stoldmarkning, lan.lantagare?.namn ?? strings.IngenLantagare) });
+    laddaOmOchFokusera(lan.id);
+  };
+  const stangAvbryt = (): void => {
+    satAvbryter(undefined);
+    avbryt.rensa();
+  };
 
   const kolumner = React.useMemo<IColumn[]>(() => [
-    { key: 'enhet', name: strings.KolumnStoldmarkning, fieldName: 'stoldmarkning', minWidth: 90, maxWidth: 120, isRowHeader: true },
+    {
+      key: 'enhet', name: strings.KolumnStoldmarkning, fieldName: 'stoldmarkning', minWidth: 90, maxWidth: 120, isRowHeader: true,
+      // Focusable from script only: where focus lands after a write on the row.
+      onRender: (l: ILan) => <span id={radRubrik(l.id)} tabIndex={-1}>{l.stoldmarkning}</span>
+    },
     { key: 'lantagare', name: strings.KolumnLantagare, minWidth: 130, onRender: (l: ILan) => l.lantagare?.namn ?? strings.IngenLantagare },
     { key: 'status', name: strings.KolumnStatus, minWidth: 120, onRender: (l: ILan) => lanstatusText(l.status) },
     { key: 'mandat', name: strings.KolumnMandatSlut, fieldName: 'mandatSlut', minWidth: 90 },
@@ -204,14 +274,18 @@ export function Lan({ register, aktuellPerson, idag }: ILanProps): JSX.Element {
       )
     },
     {
-      key: 'atgard', name: strings.KolumnAtgard, minWidth: 170, onRender: (l: ILan) => {
+      key: 'atgard', name: strings.KolumnAtgard, minWidth: 200, onRender: (l: ILan) => {
         if (l.status === 'Väntar på kvittens') {
           const hinderId = `lan-${l.id}-hinder`;
           const kvitterat = harKvittens(l);
           return (
             <Stack tokens={{ childrenGap: 2 }}>
-              <PrimaryButton text={strings.LamnaUt} allowDisabledFocus disabled={!kvitterat || lamnarId !== undefined} aria-describedby={kvitterat ? undefined : hinderId}
-                ariaLabel={fyll(strings.LamnaUtEtikett, l.stoldmarkning)} onClick={() => void lamnaUt(l)} styles={{ root: { minWidth: 0 } }} />
+              <Stack horizontal wrap tokens={{ childrenGap: 4 }}>
+                <PrimaryButton text={strings.LamnaUt} allowDisabledFocus disabled={!kvitterat || lamnarId !== undefined} aria-describedby={kvitterat ? undefined : hinderId}
+                  ariaLabel={fyll(strings.LamnaUtEtikett, l.stoldmarkning)} onClick={() => void lamnaUt(l)} styles={{ root: { minWidth: 0 } }} />
+                <DefaultButton text={strings.AvbrytLan} ariaLabel={fyll(strings.AvbrytLanEtikett, l.stoldmarkning)} disabled={lamnarId !== undefined}
+                  onClick={() => { satNotis(undefined); satAvbryter(l); }} styles={{ root: { minWidth: 0 } }} />
+              </Stack>
               {!kvitterat && <Text id={hinderId} variant="small">{strings.LamnaUtHinder}</Text>}
             </Stack>
           );
@@ -222,12 +296,12 @@ export function Lan({ register, aktuellPerson, idag }: ILanProps): JSX.Element {
         return l.skickVidRetur ? <Text variant="small">{fyll(strings.SkickVidRetur, l.skickVidRetur)}</Text> : null;
       }
     }
-  ], [lamnaUt, lamnarId]);
+  ], [lamnaUt, lamnarId, radRubrik]);
 
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Stack horizontal>
-        <DefaultButton text={strings.NyttLan} iconProps={{ iconName: 'Add' }} onClick={() => satNytt(true)} />
+        <DefaultButton id={nyttLanId} text={strings.NyttLan} iconProps={{ iconName: 'Add' }} onClick={() => satNytt(true)} />
       </Stack>
       {notis && <MessageBar messageBarType={notis.typ} isMultiline onDismiss={() => satNotis(undefined)} dismissButtonAriaLabel={strings.Stang}>{notis.text}</MessageBar>}
       {lamna.fel && <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={lamna.rensa} dismissButtonAriaLabel={strings.Stang}>{skrivfelText(lamna.fel)}</MessageBar>}
@@ -250,12 +324,21 @@ export function Lan({ register, aktuellPerson, idag }: ILanProps): JSX.Element {
       )}
       {nytt && (
         <NyttLanPanel register={register} idag={idag} onStang={() => satNytt(false)}
-          onKlar={(l) => { satNytt(false); satNotis({ typ: MessageBarType.success, text: fyll(strings.LanSkapat, l.stoldmarkning, l.lantagare?.namn ?? '') }); laddaOm(); }} />
+          onKlar={(l) => {
+            satNytt(false);
+            satNotis({ typ: MessageBarType.success, text: fyll(strings.LanSkapat, l.stoldmarkning, l.lantagare?.namn ?? '') });
+            laddaOmOchFokusera(l.id);
+          }} />
       )}
       {taEmot && (
         <TaEmotPanel register={register} lan={taEmot} aktuellPerson={aktuellPerson} onStang={() => satTaEmot(undefined)}
-          onKlar={(l) => { satTaEmot(undefined); satNotis({ typ: MessageBarType.success, text: fyll(strings.Mottagen, l.stoldmarkning) }); laddaOm(); }} />
+          onKlar={(l) => {
+            satTaEmot(undefined);
+            satNotis({ typ: MessageBarType.success, text: fyll(strings.Mottagen, l.stoldmarkning) });
+            laddaOmOchFokusera(l.id);
+          }} />
       )}
+      {avbryter && <AvbrytDialog lan={avbryter} sparar={avbryt.sparar} fel={avbryt.fel} onBekrafta={() => void bekraftaAvbryt()} onStang={stangAvbryt} />}
     </Stack>
   );
 }

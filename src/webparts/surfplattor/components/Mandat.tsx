@@ -12,7 +12,7 @@ import { Flagga } from '../../../ui/Flagga';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { useLaddning } from '../../../ui/useLaddning';
-import { useSkrivning } from '../../motesportal/components/skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { DataFelorsak } from '../../../data/fel';
 import { felText } from '../../../ui/felText';
 import { skrivfelText } from './texter';
@@ -33,6 +33,9 @@ const ORSAKER: readonly string[] = ['inloggning', 'behorighet', 'saknas', 'konfl
 
 /** Why one reminder failed: the service gives the cause (DataFelorsak), shown in the reader's words. */
 const orsakText = (fel: string | undefined): string => (fel && ORSAKER.includes(fel) ? felText(fel as DataFelorsak) : fel || strings.OkantFel);
+
+/** The days field's arrow step. */
+const DAGSTEG = 10;
 
 export function Mandat({ mandat, idag, dagar: standardDagar }: IMandatProps): JSX.Element {
   const [dagar, satDagar] = React.useState(standardDagar);
@@ -84,7 +87,9 @@ export function Mandat({ mandat, idag, dagar: standardDagar }: IMandatProps): JS
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text as="p" block>{fyll(strings.MandatBeskrivning, dagar)}</Text>
-      <SpinButton label={strings.FaltDagar} min={0} max={730} step={10} value={String(dagar)} styles={{ root: { maxWidth: 200 } }}
+      {/* The arrow buttons are out of the tab order but still buttons: they need names too. */}
+      <SpinButton label={strings.FaltDagar} min={0} max={730} step={DAGSTEG} value={String(dagar)} styles={{ root: { maxWidth: 200 } }}
+        incrementButtonAriaLabel={fyll(strings.DagarFler, DAGSTEG)} decrementButtonAriaLabel={fyll(strings.DagarFarre, DAGSTEG)}
         onChange={(_e, v) => { const n = Number(v); if (Number.isInteger(n) && n >= 0) satDagar(n); }} />
       <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} />
       {skickfel && <MessageBar messageBarType={MessageBarType.error} isMultiline>{skrivfelText(skickfel)}</MessageBar>}

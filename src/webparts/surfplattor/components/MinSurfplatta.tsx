@@ -18,7 +18,7 @@ import { Flagga } from '../../../ui/Flagga';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { useLaddning } from '../../../ui/useLaddning';
-import { useSkrivning } from '../../motesportal/components/skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { harKvittens } from './Lan';
 import { ISignaturVal, Signatur, tillKvittens, TOM_SIGNATUR } from './Signatur';
 import { incidentstatusText, incidenttypText, kodText, lanstatusText, skrivfelText, tidpunkt } from './texter';

@@ -7,13 +7,13 @@ import {
 import * as strings from 'SurfplattorWebPartStrings';
 import { DataFel, tolkaDataFel } from '../../../data/fel';
 import { IRegisterTjanst, ISurfplatta } from '../../../data/surfplattor/typer';
-import { Enhetshandelse, ENHETSSTATUS, tillatnaHandelser } from '../../../domain/surfplatta';
+import { direktandringsfel, Enhetshandelse, ENHETSSTATUS, tillatnaHandelser } from '../../../domain/surfplatta';
 import { EmptyState } from '../../../ui/EmptyState';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { FOT_MED_BAKGRUND } from '../../../ui/panelStilar';
 import { useLaddning } from '../../../ui/useLaddning';
-import { useSkrivning } from '../../motesportal/components/skrivning';
+import { useSkrivning } from '../../../ui/skrivning';
 import { enhetsstatusText, handelseText, skrivfelText, statusfelText } from './texter';
 
 const ALLA = '';
@@ -22,11 +22,14 @@ const ALLA = '';
 export const harUtlamnatLan = (p: ISurfplatta): boolean => p.aktivtLan?.status === 'Utlånad';
 
 /**
- * The steps offered in the register. Handing out and taking back go through the loan (a signed
- * receipt each), never through a bare status change.
+ * The steps offered in the register: those the state machine allows and the register makes
+ * directly (domain `direktandringsfel`, which the service checks too). Handing out and taking back
+ * go through the loan (a signed receipt each); theft and loss of a handed-out device through the
+ * borrower's report and its checklist (Händelser).
  */
 export function registerSteg(p: ISurfplatta): Enhetshandelse[] {
-  return tillatnaHandelser(p.status, harUtlamnatLan(p)).filter((h) => h !== 'Utlamna' && h !== 'Aterlamna');
+  const lan = { utlamnat: harUtlamnatLan(p), vantarPaKvittens: p.aktivtLan?.status === 'Väntar på kvittens' };
+  return tillatnaHandelser(p.status, lan.utlamnat).filter((h) => !direktandringsfel(h, lan));
 }
 
 type NyEnhet = Omit<ISurfplatta, 'id' | 'status' | 'aktivtLan' | 'etag'>;
@@ -138,13 +141,18 @@ export function Register({ register }: IRegisterProps): JSX.Element {
     { key: 'status', name: strings.KolumnStatus, minWidth: 90, onRender: (p: ISurfplatta) => enhetsstatusText(p.status) },
     { key: 'lantagare', name: strings.KolumnLantagare, minWidth: 120, onRender: (p: ISurfplatta) => p.aktivtLan?.lantagare?.namn ?? '' },
     {
-      key: 'steg', name: strings.KolumnAtgard, minWidth: 150, onRender: (p: ISurfplatta) => {
+      key: 'steg', name: strings.KolumnAtgard, minWidth: 170, onRender: (p: ISurfplatta) => {
         const steg = registerSteg(p);
-        if (steg.length === 0) return <Text variant="small">{strings.IngaSteg}</Text>;
+        // Said where theft and loss would have been offered, and read with the menu button.
+        const viaHandelse = harUtlamnatLan(p) ? <Text id={`enhet-${p.id}-stold`} variant="small" block>{strings.StoldViaHandelse}</Text> : null;
+        if (steg.length === 0) return <Stack tokens={{ childrenGap: 2 }}><Text variant="small">{strings.IngaSteg}</Text>{viaHandelse}</Stack>;
         const val: IContextualMenuItem[] = steg.map((h) => ({ key: h, text: handelseText(h), onClick: () => { void utfor(p, h); } }));
         return (
-          <DefaultButton text={strings.AndraStatus} ariaLabel={fyll(strings.StatusMeny, p.stoldmarkning)} menuProps={{ items: val }}
-            disabled={arbetar !== undefined} styles={{ root: { minWidth: 0 } }} />
+          <Stack tokens={{ childrenGap: 2 }}>
+            <DefaultButton text={strings.AndraStatus} ariaLabel={fyll(strings.StatusMeny, p.stoldmarkning)} menuProps={{ items: val }}
+              aria-describedby={viaHandelse ? `enhet-${p.id}-stold` : undefined} disabled={arbetar !== undefined} styles={{ root: { minWidth: 0, alignSelf: 'flex-start' } }} />
+            {viaHandelse}
+          </Stack>
         );
       }
     }

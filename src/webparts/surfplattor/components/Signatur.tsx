@@ -128,10 +128,13 @@ export function Signatur({ varde, onChange, namnIM365, fel, disabled }: ISignatu
       ) : (
         <div>
           <Label id={`${id}-etikett`} required>{strings.SattRitad}</Label>
-          <div aria-labelledby={`${id}-etikett`} role="group">
+          {/* The error describes the drawing area, as a field's error does its field. */}
+          <div aria-labelledby={`${id}-etikett`} aria-describedby={felText ? `${id}-fel` : undefined} role="group">
             <Rityta disabled={disabled} onRitning={(ritning) => onChange({ ...varde, ritning })} />
           </div>
-          {felText && <Text role="alert" variant="small" block styles={{ root: { color: theme.semanticColors.errorText, marginTop: 4 } }}>{felText}</Text>}
+          {felText && (
+            <Text id={`${id}-fel`} role="alert" variant="small" block styles={{ root: { color: theme.semanticColors.errorText, marginTop: 4 } }}>{felText}</Text>
+          )}
         </div>
       )}
     </Stack>

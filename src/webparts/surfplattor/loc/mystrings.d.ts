@@ -57,6 +57,7 @@ declare interface ISurfplattorWebPartStrings {
   AndraStatus: string;
   StatusMeny: string;
   IngaSteg: string;
+  StoldViaHandelse: string;
   StatusAndrad: string;
   StatusNekad: string;
   Statusfel_OtillatenOvergang: string;
@@ -107,6 +108,13 @@ declare interface ISurfplattorWebPartStrings {
   LamnaUtEtikett: string;
   LamnaUtHinder: string;
   Utlamnad: string;
+  AvbrytLan: string;
+  AvbrytLanEtikett: string;
+  AvbrytLanRubrik: string;
+  AvbrytLanText: string;
+  AvbrytLanBekrafta: string;
+  AvbrytLanBehall: string;
+  LanAvbrutet: string;
   TaEmot: string;
   TaEmotEtikett: string;
   TaEmotRubrik: string;
@@ -207,6 +215,11 @@ declare interface ISurfplattorWebPartStrings {
   LosenkodIntuneBekrafta: string;
   BekraftaIntune: string;
   IntuneSaknasManuellt: string;
+  IntuneMisslyckades: string;
+  ForsokIgenIntune: string;
+  ManuelltIStallet: string;
+  ManuelltText: string;
+  ManuelltBekraftelse: string;
   FaltAnteckning: string;
   FaltReferens: string;
   ReferensBeskrivning: string;
@@ -217,8 +230,12 @@ declare interface ISurfplattorWebPartStrings {
   SparaBeslut: string;
   StangHandelse: string;
   StangHandelseEtikett: string;
+  StegKlart: string;
+  HandelseStangd: string;
   MandatBeskrivning: string;
   FaltDagar: string;
+  DagarFler: string;
+  DagarFarre: string;
   TomMandat: string;
   MandatEtikett: string;
   ValjLan: string;
@@ -259,6 +276,9 @@ declare interface ISurfplattorWebPartStrings {
   Fel_RedanKvitterad: string;
   Fel_RiktlinjeSaknas: string;
   Fel_EndastViaLan: string;
+  Fel_EndastViaHandelse: string;
+  Fel_AnmalanStammerInte: string;
+  Fel_KvittensOgiltig: string;
   Pdf_RubrikUtlamning: string;
   Pdf_RubrikAterlamning: string;
   Pdf_IntygUtlamning: string;
