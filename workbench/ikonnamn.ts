@@ -7,6 +7,10 @@
 export const EXTRA_IKONER: readonly string[] = [
   // src/webparts/motesportal: tom(rubrik, ikon) passes these through a variable.
   'Calendar', 'History', 'Pinned',
+  // src/webparts/surfplattor/components/Handelser.tsx: an Intune step's icon is picked by a ternary.
+  'Delete', 'Permissions',
+  // src/webparts/epostrutin/components/EpostrutinApp.tsx: the folder tabs' icons come from a map.
+  'Inbox', 'Send',
   // Fluent: MessageBar (Info, ErrorBadge, Blocked2, Warning, Completed, Clear, expand chevrons),
   // Dropdown and Pivot overflow (ChevronDown, More), Checkbox (CheckMark), DetailsList (sort,
   // group chevrons), Dialog and Panel close (Cancel).
