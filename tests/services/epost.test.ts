@@ -10,10 +10,11 @@ import { DEMO_ANVANDARE } from '../../emulator/demo/anvandare';
 import { DEMO_ANTAL_FORSTA, IGraphLager, registreraGraph, seedaDemoPost } from '../../emulator/graph';
 import { IStartadServer, startaServer } from '../../emulator/server';
 import { GraphEpostTjanst, IEpostTjanst } from '../../src/data/epost';
-import { DataFel, tolkaDataFel } from '../../src/data/fel';
+import { tolkaDataFel } from '../../src/data/fel';
 import { skapaGraph } from '../../src/data/pnp';
 import { GraphUtskick } from '../../src/data/epost/Utskick';
 import { felText } from '../../src/ui/felText';
+import { forvantaDataFel } from '../support/testdata';
 
 const SIV = DEMO_ANVANDARE[0];
 const REFERENS = new Date('2025-03-14T10:00:00Z');
@@ -28,16 +29,6 @@ function tjanstFor(auth: string | undefined, url = server.url): IEpostTjanst {
   const bas = `${url}/v1.0`;
   const beteenden = [GraphBrowser({ baseUrl: bas }), ...(auth ? [InjectHeaders({ Authorization: auth })] : [])];
   return new GraphEpostTjanst(skapaGraph(bas, ...beteenden));
-}
-
-async function forvantaFel(lofte: Promise<unknown>): Promise<DataFel> {
-  try {
-    await lofte;
-  } catch (fel) {
-    expect(fel).toBeInstanceOf(DataFel);
-    return fel as DataFel;
-  }
-  throw new Error('Väntade ett DataFel');
 }
 
 beforeAll(async () => {
@@ -103,14 +94,14 @@ describe('GraphEpostTjanst mot emulatorn', () => {
   // for missing mail access: tests/components/epostrutin.test.tsx).
   it('ger orsaken strypt när strypningen inte ger med sig', async () => {
     emulator.satStrypning({ andel: 1, statusar: [429], retryAfter: 0 });
-    const fel = await forvantaFel(tjanstFor(Emulator.token(SIV.email)).hamtaMappar());
+    const fel = await forvantaDataFel(tjanstFor(Emulator.token(SIV.email)).hamtaMappar());
     expect(fel).toMatchObject({ orsak: 'strypt', status: 429 });
     expect(felText(fel.orsak)).toBe('Microsoft 365 tar emot för många förfrågningar just nu. Vänta en stund och försök igen.');
   });
 
   it('401 utan inloggning ger orsaken inloggning', async () => {
     for (const auth of [undefined, 'Bearer emu-finns.inte%40kommun.se']) {
-      const fel = await forvantaFel(tjanstFor(auth).hamtaMeddelanden('inkorg'));
+      const fel = await forvantaDataFel(tjanstFor(auth).hamtaMeddelanden('inkorg'));
       expect(fel).toMatchObject({ orsak: 'inloggning', status: 401 });
       expect(felText(fel.orsak)).toMatch(/^Du är inte inloggad/);
     }
@@ -118,7 +109,7 @@ describe('GraphEpostTjanst mot emulatorn', () => {
 
   it('403 när e-postbehörigheten saknas ger orsaken behorighet', async () => {
     lager.utanEpostbehorighet.add(SIV.aadId);
-    const fel = await forvantaFel(tjanstFor(Emulator.token(SIV.email)).hamtaMappar());
+    const fel = await forvantaDataFel(tjanstFor(Emulator.token(SIV.email)).hamtaMappar());
     expect(fel).toMatchObject({ orsak: 'behorighet', status: 403 });
     expect(fel.ursprung).toMatchObject({ isHttpRequestError: true, status: 403 });
   });
@@ -127,7 +118,7 @@ describe('GraphEpostTjanst mot emulatorn', () => {
     // A port nobody listens on: the connection is refused, so no HTTP answer at all.
     const stangd = await startaServer(new Emulator());
     await stangd.stang();
-    const fel = await forvantaFel(tjanstFor(Emulator.token(SIV.email), stangd.url).hamtaMappar());
+    const fel = await forvantaDataFel(tjanstFor(Emulator.token(SIV.email), stangd.url).hamtaMappar());
     expect(fel).toMatchObject({ orsak: 'natverk', status: undefined });
     expect(felText(fel.orsak)).toMatch(/^Det gick inte att nå/);
   });
@@ -155,6 +146,6 @@ describe('utskick som den inloggade', () => {
   it('ger ett begripligt fel utan behörighet att skicka', async () => {
     const bas = `${server.url}/v1.0`;
     const utskick = new GraphUtskick(skapaGraph(bas, GraphBrowser({ baseUrl: bas })));
-    expect((await forvantaFel(utskick.skicka({ till: 'x@kommun.se', amne: 'a', text: 'b' }))).orsak).toBe('inloggning');
+    expect((await forvantaDataFel(utskick.skicka({ till: 'x@kommun.se', amne: 'a', text: 'b' }))).orsak).toBe('inloggning');
   });
 });

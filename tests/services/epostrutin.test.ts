@@ -22,10 +22,10 @@ import { provisionera } from '../../provisioning/provisionera';
 import { EpostrutinTjanst, IEpostrutinAlternativ, PAMINNELSE_TITEL } from '../../src/data/epost/EpostrutinTjanst';
 import { lasLoggposter } from '../../src/data/epost/journal';
 import { epostrutinfelkod, IFramsteg, IMeddelandeRad } from '../../src/data/epost/typer';
-import { DataFel } from '../../src/data/fel';
 import { skapaGraph, skapaSp } from '../../src/data/pnp';
 import { BEHALLEN_KATEGORI } from '../../src/domain/epostrutin';
 import { EpostloggFalt, EpostloggLista } from '../../src/schema/epost';
+import { forvantaDataFel } from '../support/testdata';
 
 jest.setTimeout(120_000);
 
@@ -107,16 +107,6 @@ function avlyssnaBatchar(): number[] {
     return riktig(indata, init);
   });
   return batchar;
-}
-
-async function forvantaFel(lofte: Promise<unknown>): Promise<DataFel> {
-  try {
-    await lofte;
-  } catch (fel) {
-    expect(fel).toBeInstanceOf(DataFel);
-    return fel as DataFel;
-  }
-  throw new Error('Väntade ett DataFel');
 }
 
 beforeAll(async () => {
@@ -207,10 +197,10 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     const [mejl] = nyaMejl(1);
     const [rad] = await rader([mejl]);
     const rader0 = journal().length;
-    const utan = await forvantaFel(tjanst().hantera([rad], { atgard: 'Behåll' }));
+    const utan = await forvantaDataFel(tjanst().hantera([rad], { atgard: 'Behåll' }));
     expect(epostrutinfelkod(utan)).toBe('SkalSaknas');
     expect(utan.orsak).toBe('ogiltig');
-    expect(epostrutinfelkod(await forvantaFel(tjanst({ registratorAdress: '' }).hantera([rad], { atgard: 'Diarieför' })))).toBe('RegistratorSaknas');
+    expect(epostrutinfelkod(await forvantaDataFel(tjanst({ registratorAdress: '' }).hantera([rad], { atgard: 'Diarieför' })))).toBe('RegistratorSaknas');
     expect(journal()).toHaveLength(rader0);
     expect(sparAv(mejl)).toHaveLength(1);
   });
@@ -403,7 +393,7 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     expect(uppgifter).toHaveLength(1);
     expect(await t.hamtaPaminnelse()).toEqual({ tid: '07:45' });
 
-    expect(epostrutinfelkod(await forvantaFel(t.stallInPaminnelse({ tid: '7.45' })))).toBe('OgiltigTid');
+    expect(epostrutinfelkod(await forvantaDataFel(t.stallInPaminnelse({ tid: '7.45' })))).toBe('OgiltigTid');
     await t.stallInPaminnelse(undefined);
     expect(lager.uppgifter(SIV.aadId).filter((u) => u.title === PAMINNELSE_TITEL)).toEqual([]);
     expect(await t.hamtaPaminnelse()).toBeUndefined();
@@ -439,11 +429,11 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     const mejl = nyaMejl(2);
     const valda = await rader(mejl);
     lager.utanEpostbehorighet.add(SIV.aadId);
-    const fel = await forvantaFel(tjanst().hamtaMappar());
+    const fel = await forvantaDataFel(tjanst().hamtaMappar());
     expect(fel).toMatchObject({ orsak: 'behorighet', status: 403 });
     const resultat = await tjanst().hantera(valda, { atgard: 'Gallra' });
     expect(resultat.map((r) => [r.klar, r.fel])).toEqual([[false, 'behorighet'], [false, 'behorighet']]);
-    expect((await forvantaFel(tjanst().hamtaAvbrutna())).orsak).toBe('behorighet');
+    expect((await forvantaDataFel(tjanst().hamtaAvbrutna())).orsak).toBe('behorighet');
     expect(mejl.flatMap(sparAv)).toHaveLength(2);
     // With consent back, the run is finished from the journal.
     lager.utanEpostbehorighet.clear();
