@@ -135,6 +135,8 @@ describe('stöld med hela checklistan', () => {
     })]);
     expect(await intuneAtgarder(platta.intuneId)).toContain('wipe');
     expect((await enhet(platta.id)).status).toBe('Stulen');
+    // The incident handed back still knows the device is in Intune: the passcode step is offered through Intune too.
+    expect(incident.intuneId).toBe(platta.intuneId);
   });
 
   it('från första steget kan låntagaren läsa men inte ändra checklistan hen bedöms efter', async () => {

@@ -194,6 +194,14 @@ interface IRadlasning {
 /** What an untouched incident holds: the first step writes it over whatever the reporter put there. */
 const OBEHANDLAD_RAD: Rad = { [H.Checklista]: skrivChecklista([]), [H.Kostnadsansvar]: EJ_BEDOMT, [H.Status]: OPPEN };
 
+/**
+ * The row as read again, with the device's Intune id (a lookup shows only the device's title): the
+ * view offers the next Intune step through Intune only if the incident it gets back still says so.
+ */
+function medIntuneId(incident: IIncident, intuneId: string | undefined): IIncident {
+  return intuneId ? { ...incident, intuneId } : incident;
+}
+
 /** Kommunservice: the incidents and their checklist. */
 export class IncidentTjanst implements IIncidentTjanst {
   private readonly person: AktuellPerson;
@@ -293,7 +301,7 @@ export class IncidentTjanst implements IIncidentTjanst {
           if (aktuell.status === STANGD) throw new IncidentFel('RedanStangd');
         }
       }
-      return (await this.lasRad(incident.id)).incident;
+      return medIntuneId((await this.lasRad(incident.id)).incident, enhet.intuneId);
     } catch (e) {
       throw tolkaDataFel(e);
     }
@@ -313,7 +321,7 @@ export class IncidentTjanst implements IIncidentTjanst {
       // The loan ends before the incident closes: a retry after a failure in between still finds the incident open.
       if (aktuell.typ !== 'Skada') await this.avslutaLan(aktuell);
       await this.handelser.items.getById(aktuell.id).update({ [H.Status]: STANGD }, aktuell.etag ?? '*');
-      return (await this.lasRad(incident.id)).incident;
+      return medIntuneId((await this.lasRad(incident.id)).incident, incident.intuneId);
     } catch (e) {
       throw tolkaDataFel(e);
     }
