@@ -15,6 +15,7 @@ define([], function () {
     Kommande: 'Coming in the next version',
     FelRubrik: 'Something went wrong',
     FelOkant: 'An unexpected error occurred. Reload the page; if the error remains, contact the municipality\'s IT support.',
+    RensaSokning: 'Clear the search',
     Laddar: 'Loading…',
     ForsokIgen: 'Try again',
     FelInloggning: 'You are not signed in, or your sign-in has expired. Reload the page and sign in again.',

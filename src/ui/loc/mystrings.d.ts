@@ -14,6 +14,7 @@ declare interface ICommonStrings {
   Kommande: string;
   FelRubrik: string;
   FelOkant: string;
+  RensaSokning: string;
   Laddar: string;
   ForsokIgen: string;
   FelInloggning: string;

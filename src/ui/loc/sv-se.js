@@ -15,6 +15,7 @@ define([], function () {
     Kommande: 'Kommer i nästa version',
     FelRubrik: 'Något gick fel',
     FelOkant: 'Ett oväntat fel inträffade. Ladda om sidan; om felet kvarstår, kontakta kommunens IT-support.',
+    RensaSokning: 'Rensa sökningen',
     Laddar: 'Hämtar…',
     ForsokIgen: 'Försök igen',
     FelInloggning: 'Du är inte inloggad, eller så har inloggningen gått ut. Ladda om sidan och logga in igen.',

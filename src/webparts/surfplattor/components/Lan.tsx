@@ -9,6 +9,7 @@ import {
   Stack, Text, TextField
 } from '@fluentui/react';
 import * as strings from 'SurfplattorWebPartStrings';
+import * as common from 'CommonStrings';
 import { IsoDate } from '../../../domain/dates';
 import { LANSTATUS, valideraKvittens, valideraNyttLan } from '../../../domain/surfplatta';
 import { DataFel } from '../../../data/fel';
@@ -311,7 +312,7 @@ export function Lan({ register, aktuellPerson, idag }: ILanProps): JSX.Element {
       {data && data.length > 0 && (
         <>
           <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
-            <SearchBox placeholder={strings.SokLan} ariaLabel={strings.SokLan} value={sok} onChange={(_e, v) => satSok(v ?? '')} styles={{ root: { minWidth: 260 } }} />
+            <SearchBox placeholder={strings.SokLan} ariaLabel={strings.SokLan} clearButtonProps={{ ariaLabel: common.RensaSokning }} value={sok} onChange={(_e, v) => satSok(v ?? '')} styles={{ root: { minWidth: 260 } }} />
             <Dropdown label={strings.FiltreraStatus} options={statusval} selectedKey={status} onChange={(_e, o) => satStatus(String(o?.key ?? ALLA))}
               styles={{ root: { minWidth: 180 } }} />
           </Stack>

@@ -5,6 +5,7 @@ import {
   MessageBarType, Panel, PanelType, PrimaryButton, SearchBox, SelectionMode, Spinner, SpinnerSize, Stack, Text, TextField
 } from '@fluentui/react';
 import * as strings from 'SurfplattorWebPartStrings';
+import * as common from 'CommonStrings';
 import { DataFel, tolkaDataFel } from '../../../data/fel';
 import { IRegisterTjanst, ISurfplatta } from '../../../data/surfplattor/typer';
 import { direktandringsfel, Enhetshandelse, ENHETSSTATUS, tillatnaHandelser } from '../../../domain/surfplatta';
@@ -174,7 +175,7 @@ export function Register({ register }: IRegisterProps): JSX.Element {
       {data && data.length > 0 && (
         <>
           <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end">
-            <SearchBox placeholder={strings.Sok} ariaLabel={strings.Sok} value={sok} onChange={(_e, v) => satSok(v ?? '')} styles={{ root: { minWidth: 280 } }} />
+            <SearchBox placeholder={strings.Sok} ariaLabel={strings.Sok} clearButtonProps={{ ariaLabel: common.RensaSokning }} value={sok} onChange={(_e, v) => satSok(v ?? '')} styles={{ root: { minWidth: 280 } }} />
             <Dropdown label={strings.FiltreraStatus} options={statusval} selectedKey={status} onChange={(_e, o) => satStatus(String(o?.key ?? ALLA))}
               styles={{ root: { minWidth: 160 } }} />
             <Dropdown label={strings.FiltreraModell} options={modeller} selectedKey={modell} onChange={(_e, o) => satModell(String(o?.key ?? ALLA))}

@@ -93,7 +93,7 @@ define([], function () {
     Soker: 'Söker …',
     ForslagPersoner: 'Förslag',
     FaltMandatSlut: 'Uppdraget slutar',
-    MandatSlutBeskrivning: 'Sista dagen i låntagarens sista uppdrag. Före det dagen påminns låntagaren om att lämna tillbaka surfplattan.',
+    MandatSlutBeskrivning: 'Sista dagen i låntagarens sista uppdrag. Före den dagen påminns låntagaren om att lämna tillbaka surfplattan.',
     LanSkapat: 'Lånet av surfplatta {0} till {1} väntar nu på låntagarens kvittens. Låntagaren kvitterar under Min surfplatta.',
     SokLan: 'Sök på stöldmärkning eller låntagare',
     AllaLan: 'Alla',
