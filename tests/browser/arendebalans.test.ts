@@ -10,7 +10,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
-import { axeAllvarliga, beskrivAxe, bevakaSida, ISidlogg, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeAllvarliga, beskrivAxe, IBevakadSida, ISidaIKontext, ISidlogg, nyKontext, nySida, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 // The Swedish texts the tests look for (src/webparts/arendebalans/**/loc/sv-se.js).
 const T = {
@@ -62,24 +62,18 @@ afterAll(async () => {
   await wb?.stang();
 });
 
-async function nyKontext(): Promise<BrowserContext> {
-  const kontext = await webblasare.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', reducedMotion: 'reduce', acceptDownloads: true });
-  // As in workbench.test.ts: no fades, so axe never measures contrast mid-animation.
-  await kontext.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      const stil = document.createElement('style');
-      stil.textContent = '*, *::before, *::after { animation: none !important; transition: none !important; }';
-      document.head.appendChild(stil);
-    });
-  });
-  return kontext;
+/** One person's browser: a fresh context and its first page, whose log joins the file's. */
+async function nyttFonster(): Promise<ISidaIKontext> {
+  const ny = await nyKontext(webblasare, origin);
+  loggar.push(ny.logg);
+  return ny;
 }
 
-async function nySida(kontext: BrowserContext): Promise<{ sida: Page; logg: ISidlogg }> {
-  const sida = await kontext.newPage();
-  const logg = await bevakaSida(sida, origin);
-  loggar.push(logg);
-  return { sida, logg };
+/** A second tab in the same browser (same session). */
+async function nyFlik(kontext: BrowserContext): Promise<IBevakadSida> {
+  const ny = await nySida(kontext, origin);
+  loggar.push(ny.logg);
+  return ny;
 }
 
 const adress = (roll: string): string =>
@@ -129,13 +123,8 @@ function forvantaRenLogg(logg: ISidlogg): void {
 }
 
 describe('ärendebalanslistan som ledamot', () => {
-  let kontext: BrowserContext;
-
-  beforeAll(async () => { kontext = await nyKontext(); });
-  afterAll(async () => { await kontext?.close(); });
-
   it('filtrerar, visar översikten och ett uppdrags historik utan att kunna redigera; axe på panelen', async () => {
-    const { sida, logg } = await nySida(kontext);
+    const { kontext, sida, logg } = await nyttFonster();
     const { visade, totalt } = await oppnaDelen(sida, 'ledamot');
     expect(totalt).toBeGreaterThan(0);
     expect(visade).toBe(totalt);
@@ -171,17 +160,13 @@ describe('ärendebalanslistan som ledamot', () => {
     await axeUtanAllvarligaFel(sida, 'ledamot, uppdragets panel');
     await sida.screenshot({ path: skarmbild('ledamot-detalj') });
     forvantaRenLogg(logg);
+    await kontext.close();
   });
 });
 
 describe('ärendebalanslistan som handläggare', () => {
-  let kontext: BrowserContext;
-
-  beforeAll(async () => { kontext = await nyKontext(); });
-  afterAll(async () => { await kontext?.close(); });
-
   it('redigerar ett uppdrag, och löser en krock med en annan flik fält för fält; axe på formuläret och krockvyn', async () => {
-    const { sida, logg } = await nySida(kontext);
+    const { kontext, sida, logg } = await nyttFonster();
     const { totalt } = await oppnaDelen(sida, 'handlaggare');
     const panel = await oppnaUppdrag(sida, REDIGERAT_UPPDRAG, totalt);
 
@@ -201,7 +186,7 @@ describe('ärendebalanslistan som handläggare', () => {
     await sida.screenshot({ path: skarmbild('handlaggare-sparat') });
 
     // 2. The same uppdrag in a second tab of the same browser (same session); both open the form.
-    const { sida: sida2, logg: logg2 } = await nySida(kontext);
+    const { sida: sida2, logg: logg2 } = await nyFlik(kontext);
     await oppnaDelen(sida2, 'handlaggare');
     const panel2 = await oppnaUppdrag(sida2, REDIGERAT_UPPDRAG, totalt);
     // The second tab sees the first tab's save.
@@ -254,12 +239,11 @@ describe('ärendebalanslistan som handläggare', () => {
 
     forvantaRenLogg(logg);
     forvantaRenLogg(logg2);
-    await sida2.close();
-    await sida.close();
+    await kontext.close();
   });
 
   it('skapar redovisningen till KF med Word- och Excelfil; axe på panelen', async () => {
-    const { sida, logg } = await nySida(kontext);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaDelen(sida, 'handlaggare');
     await delen(sida).getByRole('menuitem', { name: T.kommandoRedovisning }).click();
     const panel = sida.getByRole('dialog', { name: T.kommandoRedovisning });
@@ -284,11 +268,11 @@ describe('ärendebalanslistan som handläggare', () => {
     await axeUtanAllvarligaFel(sida, 'handläggare, redovisningspanelen');
     await sida.screenshot({ path: skarmbild('handlaggare-redovisning') });
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 
   it('föreslår uppdrag från ett justerat protokoll; axe på panelen', async () => {
-    const { sida, logg } = await nySida(kontext);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaDelen(sida, 'handlaggare');
     await delen(sida).getByRole('menuitem', { name: T.kommandoProtokoll }).click();
     const panel = sida.getByRole('dialog', { name: T.protokollRubrik });
@@ -316,7 +300,7 @@ describe('ärendebalanslistan som handläggare', () => {
     await axeUtanAllvarligaFel(sida, 'handläggare, protokollpanelen');
     await sida.screenshot({ path: skarmbild('handlaggare-protokoll-forslag') });
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 });
 

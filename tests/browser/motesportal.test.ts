@@ -22,7 +22,7 @@ import { locModuler } from '../../workbench/bygg';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
 import { TemaId } from '../../workbench/typer';
 import { lasStrangar } from '../support/locFiler';
-import { axeAllvarliga, beskrivAxe, bevakaSida, ISidlogg, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeAllvarliga, beskrivAxe, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 // The texts the tests look for, from the Swedish loc files the page itself uses.
 const M = lasStrangar(join(locModuler().MotesportalWebPartStrings, 'sv-se.js')) as Record<string, string>;
@@ -63,24 +63,11 @@ afterAll(async () => {
   await wb?.stang();
 });
 
-async function nyKontext(): Promise<BrowserContext> {
-  const kontext = await webblasare.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', reducedMotion: 'reduce', acceptDownloads: true });
-  // No fades, so axe never measures contrast mid-animation.
-  await kontext.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      const stil = document.createElement('style');
-      stil.textContent = '*, *::before, *::after { animation: none !important; transition: none !important; }';
-      document.head.appendChild(stil);
-    });
-  });
-  return kontext;
-}
-
-async function nySida(kontext: BrowserContext): Promise<{ sida: Page; logg: ISidlogg }> {
-  const sida = await kontext.newPage();
-  const logg = await bevakaSida(sida, origin);
-  loggar.push(logg);
-  return { sida, logg };
+/** One person's browser: a fresh context and its first page, whose log joins the file's. */
+async function nyttFonster(): Promise<ISidaIKontext> {
+  const ny = await nyKontext(webblasare, origin);
+  loggar.push(ny.logg);
+  return ny;
 }
 
 const adress = (roll: string, tema: TemaId = 'sharepoint'): string =>
@@ -164,8 +151,8 @@ async function beskrivning(knapp: Locator): Promise<string> {
 }
 
 /** The public site as a reader without an account sees it: its start page (which rebuilds it), then its open data. */
-async function publikaHandlingar(kontext: BrowserContext): Promise<{ sida: Page; rubriker: string[]; motessida?: string }> {
-  const { sida } = await nySida(kontext);
+async function publikaHandlingar(): Promise<{ kontext: BrowserContext; sida: Page; rubriker: string[]; motessida?: string }> {
+  const { kontext, sida } = await nyttFonster();
   // The start page waits for the rebuild (every page and file, each searched for personnummer): more than a page load.
   await sida.goto(`${origin}/publik/`, { timeout: 60_000 });
   await sida.getByRole('heading', { level: 1 }).waitFor();
@@ -175,18 +162,12 @@ async function publikaHandlingar(kontext: BrowserContext): Promise<{ sida: Page;
   };
   const handling = data.handlingar.find((h) => h.rubrik === DOK.offentlig);
   const mote = handling ? data.sammantraden.find((m) => m.id === handling.sammantradeId) : undefined;
-  return { sida, rubriker: data.handlingar.map((h) => h.rubrik), motessida: mote?.sida };
+  return { kontext, sida, rubriker: data.handlingar.map((h) => h.rubrik), motessida: mote?.sida };
 }
 
 describe('nämndsekreteraren publicerar handlingar', () => {
-  let kontext: BrowserContext;
-  let allmanhet: BrowserContext;
-
-  beforeAll(async () => { [kontext, allmanhet] = await Promise.all([nyKontext(), nyKontext()]); });
-  afterAll(async () => { await kontext?.close(); await allmanhet?.close(); });
-
   it('skapar ett sammanträde, en ärendepunkt och tre handlingar; Offentlig publiceras, Arbetsmaterial efter beslut, Sekretess aldrig; den publika webbplatsen visar bara det publicerade', async () => {
-    const { sida, logg } = await nySida(kontext);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'namndsekreterare');
     await axeUtanAllvarligaFel(sida, 'nämndsekreterare, listan');
     await delen(sida).screenshot({ path: skarmbild('sekreterare-lista') });
@@ -270,7 +251,7 @@ describe('nämndsekreteraren publicerar handlingar', () => {
     await sida.screenshot({ path: skarmbild('sekreterare-publicerad') });
 
     // The public site: the published document, not the Arbetsmaterial, never the Sekretess one.
-    const fore = await publikaHandlingar(allmanhet);
+    const fore = await publikaHandlingar();
     expect(fore.rubriker).toContain(DOK.offentlig);
     expect(fore.rubriker).not.toContain(DOK.arbetsmaterial);
     expect(fore.rubriker).not.toContain(DOK.sekretess);
@@ -280,7 +261,7 @@ describe('nämndsekreteraren publicerar handlingar', () => {
     const motestext = (await fore.sida.locator('main').textContent()) ?? '';
     expect(motestext).not.toContain(DOK.arbetsmaterial);
     expect(motestext).not.toContain(DOK.sekretess);
-    await fore.sida.close();
+    await fore.kontext.close();
 
     // 5. The decision on the item; then the Arbetsmaterial may be published.
     await sida.bringToFront();
@@ -301,25 +282,19 @@ describe('nämndsekreteraren publicerar handlingar', () => {
     await expect(publiceraKnapp(panel, DOK.sekretess).isDisabled()).resolves.toBe(true);
     await sida.screenshot({ path: skarmbild('sekreterare-arbetsmaterial-publicerat') });
 
-    const efter = await publikaHandlingar(allmanhet);
+    const efter = await publikaHandlingar();
     expect(efter.rubriker).toContain(DOK.offentlig);
     expect(efter.rubriker).toContain(DOK.arbetsmaterial);
     expect(efter.rubriker).not.toContain(DOK.sekretess);
-    await efter.sida.close();
+    await efter.kontext.close();
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 });
 
 describe('justering och tillkännagivande', () => {
-  let ledamot: BrowserContext;
-  let sekreterare: BrowserContext;
-
-  beforeAll(async () => { [ledamot, sekreterare] = await Promise.all([nyKontext(), nyKontext()]); });
-  afterAll(async () => { await ledamot?.close(); await sekreterare?.close(); });
-
   it('ledamoten godkänner KS-protokollet som väntar på henne; det blir justerat men hon kan inte anslå; axe på dialogen', async () => {
-    const { sida, logg } = await nySida(ledamot);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'ledamot');
     const panel = await oppnaMote(sida, await senasteTidigare(sida, KS));
     const protokoll = panel.getByRole('region', { name: M.RubrikProtokoll });
@@ -347,11 +322,11 @@ describe('justering och tillkännagivande', () => {
     await expect(protokoll.getByText(monster(M.GodkandAv, SIV, M.RollJusterare, TIDPUNKT)).count()).resolves.toBe(1);
     await sida.screenshot({ path: skarmbild('ledamot-justerat') });
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 
   it('en ledamot som inte är justerare får ingen godkännandeknapp', async () => {
-    const { sida, logg } = await nySida(ledamot);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'ledamot');
     // BUN's protokoll is under justering too, but its justerare are the nämnd's own members.
     const panel = await oppnaMote(sida, await senasteTidigare(sida, BUN));
@@ -360,11 +335,11 @@ describe('justering och tillkännagivande', () => {
     await protokoll.getByText(monster(M.VantarPa)).waitFor();
     await expect(protokoll.getByRole('button', { name: M.GodkannProtokollet }).count()).resolves.toBe(0);
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 
   it('nämndsekreterarens portal anslår tillkännagivandet när den öppnas; anslagstavlan visar alla uppgifter; axe', async () => {
-    const { sida, logg } = await nySida(sekreterare);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'namndsekreterare');
     const sista = sistaDagForOverklagande(idag);
     // Posted on open, and the part says so.
@@ -396,19 +371,13 @@ describe('justering och tillkännagivande', () => {
     await protokoll.getByText(fyll(M.JusteratDen, idag), { exact: true }).waitFor();
     await protokoll.getByText(fyll(M.TillkannagivetDen, idag), { exact: true }).waitFor();
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 });
 
 describe('anslagstavlan och kungörelsen', () => {
-  let ledamot: BrowserContext;
-  let sekreterare: BrowserContext;
-
-  beforeAll(async () => { [ledamot, sekreterare] = await Promise.all([nyKontext(), nyKontext()]); });
-  afterAll(async () => { await ledamot?.close(); await sekreterare?.close(); });
-
   it('ledamoten ser de aktuella anslagen, med KS-tillkännagivandet; axe på anslagstavlan', async () => {
-    const { sida, logg } = await nySida(ledamot);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'ledamot');
     // A ledamot's portal completes nothing: no tillkännagivande message, no commands.
     await expect(delen(sida).getByRole('menubar', { name: M.KommandonEtikett }).count()).resolves.toBe(0);
@@ -423,11 +392,11 @@ describe('anslagstavlan och kungörelsen', () => {
     await axeUtanAllvarligaFel(sida, 'ledamot, anslagstavlan');
     await delen(sida).screenshot({ path: skarmbild('ledamot-anslagstavla') });
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 
   it('KF:s extra sammanträde saknar kungörelse och flaggas; nämndsekreteraren anslår den (Teams mörkt tema, axe)', async () => {
-    const { sida, logg } = await nySida(sekreterare);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'namndsekreterare', 'teams-dark');
     await valjOrgan(sida, KF);
     const lista = delen(sida).getByRole('grid', { name: M.FlikKommande });
@@ -459,17 +428,11 @@ describe('anslagstavlan och kungörelsen', () => {
     await axeUtanAllvarligaFel(sida, 'nämndsekreterare, anslagstavlan, Teams mörkt');
     await delen(sida).screenshot({ path: skarmbild('sekreterare-anslagstavla-morkt') });
     forvantaRenLogg(logg);
-    await sida.close();
+    await kontext.close();
   });
 });
 
 describe('utan SharePoint: den sparade vyn', () => {
-  let ledamot: BrowserContext;
-  let sekreterare: BrowserContext;
-
-  beforeAll(async () => { [ledamot, sekreterare] = await Promise.all([nyKontext(), nyKontext()]); });
-  afterAll(async () => { await ledamot?.close(); await sekreterare?.close(); });
-
   /** Makes SharePoint unreachable for this page: every request to the site's REST API fails at the network level. */
   const stangSharePoint = async (sida: Page): Promise<void> => {
     await sida.route(/\/sites\/[^/]+\/_api\//, (route) => route.abort('internetdisconnected'));
@@ -478,7 +441,7 @@ describe('utan SharePoint: den sparade vyn', () => {
   const utomAvbrutna = (logg: ISidlogg): string[] => logg.fel.filter((f) => !/net::ERR_INTERNET_DISCONNECTED/.test(f));
 
   it('visar senast hämtade lista och sammanträde med tidpunkt och banner, och stänger av skrivningar; axe', async () => {
-    const { sida, logg } = await nySida(ledamot);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'ledamot');
     const bn = await senasteTidigare(sida, BUN);
     const namn = (await bn.getAttribute('aria-label')) ?? '';
@@ -502,11 +465,11 @@ describe('utan SharePoint: den sparade vyn', () => {
     expect(utomAvbrutna(logg)).toEqual([]);
     expect(logg.ikoner).toEqual([]);
     expect(logg.externa).toEqual([]);
-    await sida.close();
+    await kontext.close();
   });
 
   it('nämndsekreteraren kan inte skapa sammanträden eller ladda upp från den sparade vyn', async () => {
-    const { sida, logg } = await nySida(sekreterare);
+    const { kontext, sida, logg } = await nyttFonster();
     await oppnaPortalen(sida, 'namndsekreterare');
     const nytt = delen(sida).getByRole('menuitem', { name: M.NyttSammantrade });
     await nasbar(nytt);
@@ -529,14 +492,13 @@ describe('utan SharePoint: den sparade vyn', () => {
     await sida.screenshot({ path: skarmbild('sekreterare-sparad-vy') });
     expect(utomAvbrutna(logg)).toEqual([]);
     expect(logg.ikoner).toEqual([]);
-    await sida.close();
+    await kontext.close();
   });
 });
 
 describe('allmänheten i arbetsbänken', () => {
   it('är inte inloggad och får ett begripligt besked, inget fel', async () => {
-    const kontext = await nyKontext();
-    const { sida, logg } = await nySida(kontext);
+    const { kontext, sida, logg } = await nyttFonster();
     await sida.goto(adress('allmanhet'));
     await delen(sida).getByRole('heading', { name: M.Rubrik, level: 2 }).waitFor();
     await delen(sida).getByText(G.FelInloggning, { exact: true }).waitFor();

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SKARMBILDER = join(__dirname, '..', '..', '..', 'test-results', 'screenshots');
@@ -85,3 +85,45 @@ export async function bevakaSida(sida: Page, origin: string): Promise<ISidlogg> 
   return logg;
 }
 
+export interface IKontextval {
+  /** The window: 1280×900 (a laptop) unless a test needs another screen. */
+  viewport?: { width: number; height: number };
+  /** The browser's language: sv-SE unless a test reads the page in another. */
+  locale?: string;
+}
+
+export interface IBevakadSida {
+  sida: Page;
+  logg: ISidlogg;
+}
+
+export interface ISidaIKontext extends IBevakadSida {
+  kontext: BrowserContext;
+}
+
+/** Another page (tab) in a context, watched by bevakaSida like the first. */
+export async function nySida(kontext: BrowserContext, origin: string): Promise<IBevakadSida> {
+  const sida = await kontext.newPage();
+  const logg = await bevakaSida(sida, origin);
+  return { sida, logg };
+}
+
+/**
+ * A fresh context (a person's own browser: no cookies, no storage) and its first page, watched.
+ * Reduced motion and no CSS animations or transitions: Fluent fades rows, panels and messages in,
+ * and axe measuring contrast mid-fade would report colours no one sees. Downloads are accepted, so a
+ * test can read a file the page hands over.
+ */
+export async function nyKontext(webblasare: Browser, origin: string, val: IKontextval = {}): Promise<ISidaIKontext> {
+  const kontext = await webblasare.newContext({
+    viewport: val.viewport ?? { width: 1280, height: 900 }, locale: val.locale ?? 'sv-SE', reducedMotion: 'reduce', acceptDownloads: true
+  });
+  await kontext.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const stil = document.createElement('style');
+      stil.textContent = '*, *::before, *::after { animation: none !important; transition: none !important; }';
+      document.head.appendChild(stil);
+    });
+  });
+  return { kontext, ...await nySida(kontext, origin) };
+}
