@@ -315,7 +315,7 @@ describe('en körning som avbröts', () => {
     const hamtaAvbrutna = jest.fn().mockResolvedValueOnce([avbruten]).mockResolvedValue([]);
     const slutforAvbrutna = jest.fn((vid?: (f: IFramsteg) => void) => { framsteg = vid; return klar.promise; });
     visa(rutinFake({ hamtaAvbrutna, slutforAvbrutna }));
-    expect(await screen.findByText(/^2 mejl höll på att hanteras när sidan stängdes och är inte klara\./)).toBeInTheDocument();
+    expect(await screen.findByText(/^2 mejl är inte färdighanterade: en tidigare körning avbröts/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Slutför' }));
     expect(await screen.findByText('Slutför 2 avbrutna mejl…')).toBeInTheDocument();
     act(() => framsteg?.({ klara: 1, totalt: 2 }));
@@ -324,7 +324,7 @@ describe('en körning som avbröts', () => {
       klar.losa(['a', 'b'].map((id) => ({ meddelande: mejl(id), atgard: 'Diarieför', gjorda: ['Vidarebefordra', 'RaderaOriginal', 'RaderaKopia'], klar: true })));
     });
     expect(await screen.findByText('2 av 2 avbrutna mejl är klara.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByText(/höll på att hanteras när sidan stängdes/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/är inte färdighanterade/)).toBeNull());
     expect(slutforAvbrutna).toHaveBeenCalledTimes(1);
     expect(hamtaAvbrutna).toHaveBeenCalledTimes(2);
   });

@@ -100,7 +100,7 @@ export function Atgardsdialog({ atgard, meddelanden, registratorAdress, onBekraf
             )}
           </>
         )}
-        <Vagledning id={id} />
+        <Vagledning id={`${id}-vagledning`} />
       </Stack>
       <DialogFooter>
         <PrimaryButton text={bekraftaText(atgard, antal)} onClick={bekrafta} />

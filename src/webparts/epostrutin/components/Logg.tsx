@@ -73,7 +73,7 @@ export function Logg({ tjanst, idag }: { tjanst: IEpostrutinTjanst; idag: IsoDat
         <>
           <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <DefaultButton text={strings.ExporteraCsv} iconProps={{ iconName: 'Download' }} disabled={exporterar !== undefined} onClick={() => void exportera('csv')} />
-            <DefaultButton text={strings.ExporteraExcel} iconProps={{ iconName: 'ExcelDocument' }} disabled={exporterar !== undefined} onClick={() => void exportera('xlsx')} />
+            <DefaultButton text={strings.ExporteraExcel} iconProps={{ iconName: 'Table' }} disabled={exporterar !== undefined} onClick={() => void exportera('xlsx')} />
             {exporterar && <Spinner size={SpinnerSize.small} label={strings.Exporterar} labelPosition="right" />}
           </Stack>
           {exportfel && (

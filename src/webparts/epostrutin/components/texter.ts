@@ -82,8 +82,14 @@ export function rutinfelText(fel: DataFel): string {
 }
 
 /** A mail's failure as the service reports it (a DataFel orsak); an unknown cause reads as the general one. */
+/**
+ * Why one mail failed. Access to the mailbox comes from IT (not the site owner), and a server error
+ * during a write is not "could not be fetched": those two in the part's own words, the rest as everywhere.
+ */
 export function orsakText(orsak: string | undefined): string {
-  return felText((orsak ?? 'okant') as DataFelorsak);
+  if (orsak === 'behorighet') return strings.FelBehorighet;
+  if (orsak === 'okant' || orsak === undefined) return strings.OrsakServer;
+  return felText(orsak as DataFelorsak);
 }
 
 export function amneText(m: { amne: string }): string {

@@ -89,6 +89,7 @@ declare interface IEpostrutinWebPartStrings {
   KnuffEtt: string;
   KnuffAvfarda: string;
   Avbruten: string;
+  OrsakServer: string;
   AvbrutnaFel: string;
   Slutfor: string;
   PagarDiariefor: string;
