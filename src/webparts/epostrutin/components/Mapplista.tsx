@@ -148,8 +148,6 @@ export function Mapplista(props: IMapplistaProps): JSX.Element {
           </Stack>
           {diarieforHinder && <Text id={hinderId} variant="small" block>{diarieforHinder}</Text>}
           <DetailsList
-            // Space and Ctrl add to the selection; moving the focus alone does not replace it.
-            isSelectedOnFocus={false}
             items={data.meddelanden as Rad[]}
             columns={kolumner}
             selection={urval}
