@@ -10,7 +10,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
-import { axeAllvarliga, beskrivAxe, IBevakadSida, ISidaIKontext, ISidlogg, nyKontext, nySida, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeUtanAllvarligaFel, forvantaRenLogg, IBevakadSida, ISidaIKontext, ISidlogg, nyKontext, nySida, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 // The Swedish texts the tests look for (src/webparts/arendebalans/**/loc/sv-se.js).
 const T = {
@@ -107,20 +107,9 @@ async function oppnaUppdrag(sida: Page, rubrik: string, totalt: number): Promise
   return panel;
 }
 
-async function axeUtanAllvarligaFel(sida: Page, vad: string): Promise<void> {
-  const fel = await axeAllvarliga(sida);
-  if (fel.length > 0) {
-    throw new Error(`axe hittade ${fel.length} allvarliga/kritiska WCAG-brister (${vad}):\n${beskrivAxe(fel)}`);
-  }
-}
 
 const skarmbild = (namn: string): string => join(SKARMBILDER, `arendebalans-${namn}.png`);
 
-function forvantaRenLogg(logg: ISidlogg): void {
-  expect(logg.fel).toEqual([]);
-  expect(logg.ikoner).toEqual([]);
-  expect(logg.externa).toEqual([]);
-}
 
 describe('ärendebalanslistan som ledamot', () => {
   it('filtrerar, visar översikten och ett uppdrags historik utan att kunna redigera; axe på panelen', async () => {

@@ -30,7 +30,7 @@ import { locModuler } from '../../workbench/bygg';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
 import { TemaId } from '../../workbench/typer';
 import { lasStrangar } from '../support/locFiler';
-import { axeAllvarliga, beskrivAxe, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeStatistik, axeUtanAllvarligaFel, escapa, forvantaRenLogg, ISidaIKontext, ISidlogg, monster, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 // The texts the tests look for, from the Swedish loc files the page itself uses.
 const E = lasStrangar(join(locModuler().EpostrutinWebPartStrings, 'sv-se.js')) as Record<string, string>;
@@ -46,7 +46,6 @@ let origin: string;
 /** The emulator's Graph store: Siv's mailbox and every mail that left it. */
 let graph: IGraphLager;
 const loggar: ISidlogg[] = [];
-let axeKorningar = 0;
 /** The workbench's day, as the page computes it (Swedish calendar day). */
 const idag = swedishDate(new Date());
 
@@ -72,7 +71,7 @@ afterAll(async () => {
   await webblasare?.close();
   await wb?.stang();
   // A figure for the report: how many whole-page axe runs this file made.
-  if (axeKorningar > 0) console.log(`axe-körningar: ${axeKorningar} (WCAG 2.1 A/AA, hela sidan)`);
+  if (axeStatistik.korningar > 0) console.log(`axe-körningar: ${axeStatistik.korningar} (WCAG 2.1 A/AA, hela sidan)`);
 });
 
 // ---- the mailbox, as the emulator holds it ---------------------------------------------------------
@@ -121,10 +120,6 @@ async function nyttFonster(): Promise<ISidaIKontext> {
 const adress = (roll: string, tema: TemaId = 'sharepoint'): string =>
   `${wb.url}?${new URLSearchParams({ roll, sprak: 'sv-SE', tema, del: 'epostrutin' }).toString()}`;
 
-const escapa = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A loc template as a pattern: its fixed text as is, {n} as the n-th fragment given (else `.+`). */
-const monster = (mall: string, ...falt: string[]): RegExp =>
-  new RegExp(`^${mall.split(/\{(\d+)\}/).map((del, i) => (i % 2 === 1 ? falt[Number(del)] ?? '.+' : escapa(del))).join('')}$`);
 
 const delen = (sida: Page): Locator => sida.locator('[data-del="epostrutin"]');
 const MAPPNAMN = { inbox: () => E.Inkorg, sentitems: () => E.Skickat, deleteditems: () => E.Borttaget } as const;
@@ -175,13 +170,6 @@ async function forvantaAntal(sida: Page): Promise<void> {
   await delen(sida).getByText(fyll(E.MappStatus, inkorg.totalt, E.Inkorg, inkorg.ohanterade, inkorg.behallna), { exact: true }).waitFor();
 }
 
-async function axeUtanAllvarligaFel(sida: Page, vad: string): Promise<void> {
-  const fel = await axeAllvarliga(sida);
-  axeKorningar++;
-  if (fel.length > 0) {
-    throw new Error(`axe hittade ${fel.length} allvarliga/kritiska WCAG-brister (${vad}):\n${beskrivAxe(fel)}`);
-  }
-}
 
 /** A time as the page writes it: a Swedish clock, whatever the machine's time zone. */
 const KLOCKA = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' });
@@ -193,10 +181,6 @@ const skarmbild = (namn: string): string => join(SKARMBILDER, `epostrutin-${namn
  * No script or console error and nothing fetched from outside the page's origin. Unregistered icons
  * are checked once for the whole file at the end, so one missing icon fails one test, not all.
  */
-function forvantaRenLogg(logg: ISidlogg): void {
-  expect(logg.fel).toEqual([]);
-  expect(logg.externa).toEqual([]);
-}
 
 /** Focus is on this element (where a run's end or a cancelled dialog must leave it). */
 const harFokus = (element: Locator): Promise<boolean> => element.evaluate((e) => e === document.activeElement);

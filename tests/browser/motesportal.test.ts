@@ -22,7 +22,7 @@ import { locModuler } from '../../workbench/bygg';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
 import { TemaId } from '../../workbench/typer';
 import { lasStrangar } from '../support/locFiler';
-import { axeAllvarliga, beskrivAxe, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeUtanAllvarligaFel, escapa, forvantaRenLogg, ISidaIKontext, ISidlogg, kalla, monster, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 // The texts the tests look for, from the Swedish loc files the page itself uses.
 const M = lasStrangar(join(locModuler().MotesportalWebPartStrings, 'sv-se.js')) as Record<string, string>;
@@ -73,12 +73,6 @@ async function nyttFonster(): Promise<ISidaIKontext> {
 const adress = (roll: string, tema: TemaId = 'sharepoint'): string =>
   `${wb.url}?${new URLSearchParams({ roll, sprak: 'sv-SE', tema, del: 'motesportal' }).toString()}`;
 
-const escapa = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A loc template as a pattern source: its fixed text as is, {n} as the n-th fragment given (else `.+`). */
-const kalla = (mall: string, falt: string[]): string =>
-  mall.split(/\{(\d+)\}/).map((del, i) => (i % 2 === 1 ? falt[Number(del)] ?? '.+' : escapa(del))).join('');
-/** The whole text of a loc template. */
-const monster = (mall: string, ...falt: string[]): RegExp => new RegExp(`^${kalla(mall, falt)}$`);
 /** A text that starts with a loc template (a message followed by a list). */
 const borjan = (mall: string, ...falt: string[]): RegExp => new RegExp(`^${kalla(mall, falt)}`);
 /** Somewhere inside a text. */
@@ -121,20 +115,9 @@ async function senasteTidigare(sida: Page, organ: string): Promise<Locator> {
   return lista.getByRole('button', { name: new RegExp(`^${escapa(organ)} ${DAG}$`) }).first();
 }
 
-async function axeUtanAllvarligaFel(sida: Page, vad: string): Promise<void> {
-  const fel = await axeAllvarliga(sida);
-  if (fel.length > 0) {
-    throw new Error(`axe hittade ${fel.length} allvarliga/kritiska WCAG-brister (${vad}):\n${beskrivAxe(fel)}`);
-  }
-}
 
 const skarmbild = (namn: string): string => join(SKARMBILDER, `motesportal-${namn}.png`);
 
-function forvantaRenLogg(logg: ISidlogg): void {
-  expect(logg.fel).toEqual([]);
-  expect(logg.ikoner).toEqual([]);
-  expect(logg.externa).toEqual([]);
-}
 
 /** One document row in the meeting panel, by its title (the row's first link). */
 const rad = (panel: Locator, namn: string): Locator =>

@@ -29,7 +29,7 @@ import { locModuler } from '../../workbench/bygg';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
 import { TemaId } from '../../workbench/typer';
 import { lasStrangar } from '../support/locFiler';
-import { axeAllvarliga, beskrivAxe, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeStatistik, axeUtanAllvarligaFel, escapa, forvantaRenLogg, ISidaIKontext, ISidlogg, kalla, monster, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 // The texts the tests look for, from the Swedish loc files the page itself uses.
 const S = lasStrangar(join(locModuler().SurfplattorWebPartStrings, 'sv-se.js')) as Record<string, string>;
@@ -55,7 +55,6 @@ let wb: IStartadWorkbench;
 let webblasare: Browser;
 let origin: string;
 const loggar: ISidlogg[] = [];
-let axeKorningar = 0;
 /** The workbench's day, as the page computes it (Swedish calendar day). */
 const idag = swedishDate(new Date());
 const dagar = (n: number): string => format(addDays(parseISO(idag), n), 'yyyy-MM-dd');
@@ -74,7 +73,7 @@ afterAll(async () => {
   await webblasare?.close();
   await wb?.stang();
   // A figure for the report: how many whole-page axe runs this file made.
-  if (axeKorningar > 0) console.log(`axe-körningar: ${axeKorningar} (WCAG 2.1 A/AA, hela sidan)`);
+  if (axeStatistik.korningar > 0) console.log(`axe-körningar: ${axeStatistik.korningar} (WCAG 2.1 A/AA, hela sidan)`);
 });
 
 /** One person's browser: a fresh context and its first page, whose log joins the file's. */
@@ -87,12 +86,6 @@ async function nyttFonster(): Promise<ISidaIKontext> {
 const adress = (roll: string, tema: TemaId = 'sharepoint'): string =>
   `${wb.url}?${new URLSearchParams({ roll, sprak: 'sv-SE', tema, del: 'surfplattor' }).toString()}`;
 
-const escapa = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A loc template as a pattern: its fixed text as is, {n} as the n-th fragment given (a pattern source), else `.+`. */
-const kalla = (mall: string, falt: string[]): string =>
-  mall.split(/\{(\d+)\}/).map((del, i) => (i % 2 === 1 ? falt[Number(del)] ?? '.+' : escapa(del))).join('');
-/** The whole text of a loc template. */
-const monster = (mall: string, ...falt: string[]): RegExp => new RegExp(`^${kalla(mall, falt)}$`);
 /** Somewhere inside a text. */
 const inuti = (mall: string, ...falt: string[]): RegExp => new RegExp(kalla(mall, falt));
 const TIDPUNKT_IDAG = `${idag} \\d{2}:\\d{2}`;
@@ -113,21 +106,9 @@ async function beskrivning(element: Locator): Promise<string> {
   return (await element.page().locator(`[id="${id}"]`).textContent()) ?? '';
 }
 
-async function axeUtanAllvarligaFel(sida: Page, vad: string): Promise<void> {
-  const fel = await axeAllvarliga(sida);
-  axeKorningar++;
-  if (fel.length > 0) {
-    throw new Error(`axe hittade ${fel.length} allvarliga/kritiska WCAG-brister (${vad}):\n${beskrivAxe(fel)}`);
-  }
-}
 
 const skarmbild = (namn: string): string => join(SKARMBILDER, `surfplattor-${namn}.png`);
 
-function forvantaRenLogg(logg: ISidlogg): void {
-  expect(logg.fel).toEqual([]);
-  expect(logg.ikoner).toEqual([]);
-  expect(logg.externa).toEqual([]);
-}
 
 // ---- kommunservice's views ----------------------------------------------------------------------
 

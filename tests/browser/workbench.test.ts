@@ -14,7 +14,7 @@ import { lasStrangar } from '../support/locFiler';
 import { locModuler } from '../../workbench/bygg';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
 import { DELAR, DelId, TemaId } from '../../workbench/typer';
-import { axeAllvarliga, beskrivAxe, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
+import { axeStatistik, axeUtanAllvarligaFel, forvantaRenLogg, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 const TEMAN_I_TEST: TemaId[] = ['sharepoint', 'teams-dark', 'teams-contrast'];
 
@@ -48,7 +48,6 @@ let wb: IStartadWorkbench;
 let webblasare: Browser;
 let origin: string;
 const loggar: ISidlogg[] = [];
-let axeKorningar = 0;
 
 beforeAll(async () => {
   webblasare = await startaChromium();
@@ -60,7 +59,7 @@ afterAll(async () => {
   await webblasare?.close();
   await wb?.stang();
   // A figure for the report: how many whole-page axe runs this file made.
-  if (axeKorningar > 0) console.log(`axe-körningar: ${axeKorningar} (WCAG 2.1 A/AA, hela sidan)`);
+  if (axeStatistik.korningar > 0) console.log(`axe-körningar: ${axeStatistik.korningar} (WCAG 2.1 A/AA, hela sidan)`);
 });
 
 /** A fresh context and page for one role; its log joins the file's (see 'efter alla sidor'). */
@@ -104,19 +103,7 @@ async function vantaPaDel(sida: Page, del: DelId): Promise<void> {
   });
 }
 
-async function axeUtanAllvarligaFel(sida: Page, vad: string): Promise<void> {
-  const fel = await axeAllvarliga(sida);
-  axeKorningar++;
-  if (fel.length > 0) {
-    throw new Error(`axe hittade ${fel.length} allvarliga/kritiska WCAG-brister (${vad}):\n${beskrivAxe(fel)}`);
-  }
-}
 
-function forvantaRenLogg(logg: ISidlogg): void {
-  expect(logg.fel).toEqual([]);
-  expect(logg.ikoner).toEqual([]);
-  expect(logg.externa).toEqual([]);
-}
 
 describe.each(ROLLER)('arbetsbänken som %s', (roll: Roll) => {
   let kontext: BrowserContext;

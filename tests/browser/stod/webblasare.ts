@@ -127,3 +127,30 @@ export async function nyKontext(webblasare: Browser, origin: string, val: IKonte
   });
   return { kontext, ...await nySida(kontext, origin) };
 }
+
+/** Whole-page axe runs of this test file (Jest gives each file its own module instance). */
+export const axeStatistik = { korningar: 0 };
+
+/** axe over the whole page: no serious or critical WCAG 2.1 A/AA violation, else a list of them. */
+export async function axeUtanAllvarligaFel(sida: Page, vad: string): Promise<void> {
+  const fel = await axeAllvarliga(sida);
+  axeStatistik.korningar++;
+  if (fel.length > 0) {
+    throw new Error(`axe hittade ${fel.length} allvarliga/kritiska WCAG-brister (${vad}):\n${beskrivAxe(fel)}`);
+  }
+}
+
+/** The page wrote no error, asked for no unregistered icon and fetched nothing from outside its origin. */
+export function forvantaRenLogg(logg: ISidlogg): void {
+  expect(logg.fel).toEqual([]);
+  expect(logg.ikoner).toEqual([]);
+  expect(logg.externa).toEqual([]);
+}
+
+/** Text as a literal inside a regular expression. */
+export const escapa = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A loc template as a pattern source: its fixed text as is, {n} as the n-th fragment given (a pattern source), else `.+`. */
+export const kalla = (mall: string, falt: string[]): string =>
+  mall.split(/\{(\d+)\}/).map((del, i) => (i % 2 === 1 ? falt[Number(del)] ?? '.+' : escapa(del))).join('');
+/** The whole text of a loc template. */
+export const monster = (mall: string, ...falt: string[]): RegExp => new RegExp(`^${kalla(mall, falt)}$`);
