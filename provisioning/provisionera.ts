@@ -11,6 +11,9 @@ import '@pnp/sp/views';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security/list';
 import '@pnp/sp/user-custom-actions';
+import '@pnp/sp/appcatalog';
+import { PORTAL_NYCKEL, REGISTRATOR_NYCKEL } from '../src/data/installningar/nycklar';
+import { arEpostadress } from '../src/domain/epost';
 import { ALLA_LISTOR, IFieldDef, IListDef } from '../src/schema';
 import { GRUPPNAMN, ROLLTYP } from '../src/schema/behorigheter';
 import { Roll } from '../src/domain/roller';
@@ -58,11 +61,39 @@ interface IFaltInfo {
 const TOM_KOMPONENT = '00000000-0000-0000-0000-000000000000';
 const lika = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean; listor?: readonly IListDef[] } = {}): Promise<IProvisioneringsResultat> {
+export interface IProvisioneringsAlternativ {
+  torrkorning?: boolean;
+  listor?: readonly IListDef[];
+  /**
+   * The registrator's address for E-postrutinen's Diarieför, set as the tenant property
+   * REGISTRATOR_NYCKEL in the tenant app catalog (needs an app catalog administrator): what every
+   * instance without its own web part property uses, the Teams and Outlook personal apps included.
+   */
+  registratorAdress?: string;
+  /**
+   * The tenant property PORTAL_NYCKEL, the address the personal apps in Teams, Outlook and the
+   * Microsoft 365 app find the portal's lists by (they run on the tenant's root site):
+   * - 'om-ledig' (the default): set to this site when it is not set; when it already names another
+   *   site it is left as is, with a warning (a second portal, a test site, must not move the
+   *   personal apps away from the one in use); without the app catalog right, a warning too;
+   * - 'flytta': set to this site also when it names another; without the right, an error;
+   * - 'nej': left alone, not even read.
+   */
+  portal?: 'om-ledig' | 'flytta' | 'nej';
+}
+
+export async function provisionera(sp: SPFI, alternativ: IProvisioneringsAlternativ = {}): Promise<IProvisioneringsResultat> {
   const listor = alternativ.listor ?? ALLA_LISTOR;
   const torr = alternativ.torrkorning === true;
+  const registrator = alternativ.registratorAdress?.trim();
+  // Refused before anything is changed: a mistyped address would send every diarieförd mail astray.
+  if (registrator !== undefined && !arEpostadress(registrator)) {
+    throw new Error(`Registratorns adress "${registrator}" är inte en e-postadress.`);
+  }
+  const portal = alternativ.portal ?? 'om-ledig';
   const resultat: IProvisioneringsResultat = { andringar: [], varningar: [] };
-  const webb = await sp.web.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
+  // The same request as before: SharePoint's own spelling of the site's URL is what the tenant property gets, so a re-run compares equal.
+  const webb = await sp.web.select('ServerRelativeUrl', 'Url')<{ ServerRelativeUrl: string; Url: string }>();
   const bas = webb.ServerRelativeUrl.replace(/\/$/, '');
   const listId = new Map<string, string>();
 
@@ -196,7 +227,83 @@ export async function provisionera(sp: SPFI, alternativ: { torrkorning?: boolean
       }
     }
   }
+
+  if (registrator !== undefined || portal !== 'nej') {
+    // One look-up of the app catalog for both properties.
+    const katalog = await sp.getTenantAppCatalogWeb();
+    if (registrator !== undefined) {
+      await satKlientinstallning(katalog, REGISTRATOR_NYCKEL, registrator, 'Registratorns e-postadress: dit E-postrutinen vidarebefordrar mejl som diarieförs (Ärendeportalen).', utfor);
+    }
+    if (portal !== 'nej') {
+      await satPortalinstallning(katalog, webb.Url.replace(/\/+$/, ''), portal, utfor, resultat);
+    }
+  }
   return resultat;
+}
+
+type Katalog = Awaited<ReturnType<SPFI['getTenantAppCatalogWeb']>>;
+
+/** The tenant property's value now; undefined when it was never set. */
+async function lasKlientinstallning(katalog: Katalog, nyckel: string): Promise<string | undefined> {
+  const nu = await katalog.getStorageEntity(nyckel) as { Value?: string | null; 'odata.null'?: boolean };
+  return nu['odata.null'] === true ? undefined : nu.Value ?? undefined;
+}
+
+class NekadKatalog extends Error {}
+
+/**
+ * One tenant property, set in the tenant app catalog (the only web where SharePoint takes it) when
+ * it differs (`fore` when the caller has already read it). SharePoint answers 403 unless the account
+ * administers the app catalog; that is said in words, since a site owner may run the rest of
+ * provisioning without that right.
+ */
+async function satKlientinstallning(katalog: Katalog, nyckel: string, varde: string, beskrivning: string, utfor: Utfor,
+  fore?: { varde: string | undefined }): Promise<void> {
+  const nu = fore ? fore.varde : await lasKlientinstallning(katalog, nyckel);
+  if (nu === varde) return;
+  const text = nu === undefined
+    ? `+ klientorganisationsinställning ${nyckel} = ${varde}`
+    : `~ klientorganisationsinställning ${nyckel}: ${JSON.stringify(nu)} → ${JSON.stringify(varde)}`;
+  await utfor(text, async () => {
+    try {
+      await katalog.setStorageEntity(nyckel, varde, beskrivning, 'Satt av Ärendeportalens provisionering.');
+    } catch (fel) {
+      if ((fel as { status?: number }).status === 403) {
+        throw new NekadKatalog(`Klientorganisationsinställningen ${nyckel} kunde inte sättas: kontot måste vara administratör för appkatalogen `
+          + '(SharePoint-administratör, eller ägare till appkatalogens webbplats).');
+      }
+      throw fel;
+    }
+  });
+}
+
+/** URLs in SharePoint compare without regard to case or a trailing slash. */
+const sammaUrl = (a: string, b: string): boolean => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
+/**
+ * PORTAL_NYCKEL to this site (see `portal` in IProvisioneringsAlternativ). Not asked for by name in
+ * 'om-ledig', so neither another portal's value nor a missing app catalog right stops provisioning:
+ * both become warnings that say what to do.
+ */
+async function satPortalinstallning(katalog: Katalog, url: string, portal: 'om-ledig' | 'flytta', utfor: Utfor, resultat: IProvisioneringsResultat): Promise<void> {
+  const fore = await lasKlientinstallning(katalog, PORTAL_NYCKEL);
+  if (fore !== undefined && sammaUrl(fore, url)) return;
+  if (fore !== undefined && fore.trim() !== '' && portal === 'om-ledig') {
+    resultat.varningar.push(`! ${PORTAL_NYCKEL} pekar på ${fore}: de personliga apparna i Teams och Outlook läser listorna där, inte här. `
+      + 'Kör med --portal för att peka om dem till den här webbplatsen.');
+    return;
+  }
+  const antal = resultat.andringar.length;
+  try {
+    await satKlientinstallning(katalog, PORTAL_NYCKEL, url,
+      'Ärendeportalens webbplats: där de personliga apparna i Teams, Outlook och Microsoft 365-appen hittar listorna.', utfor, { varde: fore });
+  } catch (fel) {
+    if (!(fel instanceof NekadKatalog) || portal === 'flytta') throw fel;
+    // The change was listed before it was refused: it did not happen.
+    resultat.andringar.splice(antal);
+    resultat.varningar.push(`! ${fel.message} De personliga apparna i Teams och Outlook hittar inte listorna förrän den är satt: kör provisioneringen igen `
+      + `som administratör, eller Set-PnPStorageEntity -Key ${PORTAL_NYCKEL} -Value ${url} -Scope Tenant.`);
+  }
 }
 
 type Utfor = (text: string, gor: () => Promise<unknown>) => Promise<void>;

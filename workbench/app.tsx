@@ -138,10 +138,18 @@ function App({ konfig, start }: IAppProps): JSX.Element {
     return () => window.removeEventListener('focus', tillbaka);
   }, [konfig, t.roll]);
 
-  const vard = React.useMemo<IVard>(() => skapaVard(konfig, t.roll), [konfig, t.roll]);
+  // Per role, as a page load: the parts wait for the portal's web as the web parts' onInit does (tillampa signed in first).
+  const [senaste, satVard] = React.useState<IVard | undefined>(undefined);
+  React.useEffect(() => {
+    let aktiv = true;
+    void skapaVard(konfig, t.roll).then((v) => { if (aktiv) satVard(v); });
+    return () => { aktiv = false; };
+  }, [konfig, t.roll]);
+  // The previous role's host never renders the new role's parts.
+  const vard = senaste?.roll === t.roll ? senaste : undefined;
   // Built once per role and language, so services made in komposition.tsx outlive theme changes.
   const rotter = React.useMemo(
-    () => Object.fromEntries(DELAR.map((id) => [id, WEBBDELAR[id].rot(vard)])),
+    () => (vard ? Object.fromEntries(DELAR.map((id) => [id, WEBBDELAR[id].rot(vard)])) : undefined),
     [vard, t.sprak]
   );
   const tema = fluentTema(t.tema);
@@ -207,8 +215,8 @@ function App({ konfig, start }: IAppProps): JSX.Element {
         <Text as="h1" block className={k.rubrik}>{strings.SidRubrik}</Text>
         <Text as="p" block className={k.ingress}>{strings.SidIngress}</Text>
         <div aria-label={strings.WebbdelarEtikett} role="region">
-          {valda.map((id) => (
-            <div key={`${id}|${nyckel}`} className={k.del} data-del={id}>
+          {rotter && valda.map((id) => (
+            <div key={`${id}|${nyckel}`} className={k.del} data-del={id} data-portal={vard?.portalkalla}>
               <PartRoot theme={tema}>{rotter[id]}</PartRoot>
             </div>
           ))}
@@ -223,7 +231,7 @@ function App({ konfig, start }: IAppProps): JSX.Element {
               <tr><th scope="col">{strings.KolumnUppdrag}</th><th scope="col">{strings.KolumnStatus}</th></tr>
             </thead>
             <tbody>
-              {exempelrader(vard.idag).map((rad) => (
+              {vard && exempelrader(vard.idag).map((rad) => (
                 <tr key={`${rad.rubrik}|${nyckel}`}>
                   <th scope="row" style={{ fontWeight: 400 }}>{rad.rubrik}</th>
                   <td><PartRoot theme={tema}>{TILLAGG.statusCell(rad, vard)}</PartRoot></td>

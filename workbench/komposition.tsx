@@ -4,10 +4,13 @@
  * emulated site at `sitePath` on this page's origin, signed in by the FedAuth session cookie
  * (as a browser on a SharePoint page); Graph is `/v1.0` on this origin, signed in by a bearer
  * token (as SPFx's AAD token provider would). PnPjs is built by the product's own src/data/pnp.ts.
+ * As in the web parts' base class, the site is found from the page's own web through the tenant
+ * property (src/data/installningar/portal.ts): the portal's page, or the tenant's root site on the
+ * personal-app route (`PERSONLIG_APP_SOKVAG`).
  *
  * To give a part a service: build it from `v.sp` / `v.graph` right in its `rot` line in
- * WEBBDELAR, as the web part class does in onInit, e.g.
- *   rot: (v) => <ArendebalansApp tjanst={new UppdragTjanst(v.sp, v.webbSokvag)} … />
+ * WEBBDELAR, as the web part class does in onInit (with the part's tjanster.ts where it has one), e.g.
+ *   rot: (v) => <ArendebalansApp {...skapaArendebalansTjanster(v.sp, v.webbSokvag)} … />
  * The page calls each `rot` once per role and language (the roots remount then), never per
  * theme change, so a service made there lives as long as the part.
  */
@@ -20,28 +23,24 @@ import * as epostrutinStrings from 'EpostrutinWebPartStrings';
 import * as motesportalStrings from 'MotesportalWebPartStrings';
 import * as surfplattorStrings from 'SurfplattorWebPartStrings';
 import { EpostrutinTjanst } from '../src/data/epost/EpostrutinTjanst';
-import { AnslagTjanst } from '../src/data/moten/AnslagTjanst';
-import { JusteringTjanst } from '../src/data/moten/JusteringTjanst';
-import { MotesTjanst } from '../src/data/moten/MotesTjanst';
+import { IKlientinstallningSvar, KlientinstallningTjanst, lasRegistratorinstallning, portalplats } from '../src/data/installningar';
 import { skapaGraph, skapaSp } from '../src/data/pnp';
-import { IncidentTjanst } from '../src/data/surfplattor/IncidentTjanst';
-import { MandatTjanst } from '../src/data/surfplattor/MandatTjanst';
-import { MinSurfplattaTjanst } from '../src/data/surfplattor/MinSurfplattaTjanst';
-import { RegisterTjanst } from '../src/data/surfplattor/RegisterTjanst';
-import { UppdragTjanst } from '../src/data/uppdrag/UppdragTjanst';
 import { IsoDate, swedishDate } from '../src/domain/dates';
+import { IPortalwebb } from '../src/domain/portalwebb';
+import { arEpostadress } from '../src/domain/epost';
+import { valjRegistrator } from '../src/domain/registrator';
 import { IUppdragLage, STANDARD_DAGAR_TILL_INAKTUELL } from '../src/domain/uppdrag';
 import { StatusCell } from '../src/extensions/uppdragStatus/components/StatusCell';
 import { Tjanstestatus } from '../src/extensions/tjanstestatus/components/Tjanstestatus';
 import { ArendebalansApp } from '../src/webparts/arendebalans/components/ArendebalansApp';
-import { RedovisningTjanst } from '../src/data/redovisning/RedovisningTjanst';
-import { ProtokollTjanst } from '../src/data/moten/ProtokollTjanst';
 import { sidLank, uppdragFranLank } from '../src/webparts/arendebalans/lankar';
+import { skapaArendebalansTjanster } from '../src/webparts/arendebalans/tjanster';
 import { EpostrutinApp } from '../src/webparts/epostrutin/components/EpostrutinApp';
 import { MotesportalApp } from '../src/webparts/motesportal/components/MotesportalApp';
 import { sammantradeFranLank, sidLank as motesSidLank } from '../src/webparts/motesportal/lankar';
+import { skapaMotesportalTjanster } from '../src/webparts/motesportal/tjanster';
 import { STANDARD_PAMINNELSEDAGAR, SurfplattorApp } from '../src/webparts/surfplattor/components/SurfplattorApp';
-import { kvittensTexter } from '../src/webparts/surfplattor/components/texter';
+import { skapaSurfplattorTjanster } from '../src/webparts/surfplattor/tjanster';
 import { DelId, IInloggning, IWorkbenchKonfig, Roll } from './typer';
 
 /** What a part's services are built from: the host's PnPjs roots, signed in as the chosen role. */
@@ -49,10 +48,13 @@ export interface IVard {
   roll: Roll;
   /** Undefined for allmanhet: no cookie, no token. */
   inloggning: IInloggning | undefined;
-  /** Absolute URL of the emulated site, e.g. http://127.0.0.1:4321/sites/arendeportalen (pageContext.web.absoluteUrl). */
+  /** Absolute URL of the portal's web, e.g. http://127.0.0.1:4321/sites/arendeportalen (the base class's portal.webb.url). */
   webbUrl: string;
-  /** The site's server-relative URL, e.g. /sites/arendeportalen (pageContext.web.serverRelativeUrl). */
+  /** The portal's server-relative URL, e.g. /sites/arendeportalen (portal.webb.sokvag). */
   webbSokvag: string;
+  /** Where the portal was found: `klientorganisation` (the tenant property), or `sidan` (the page's own web). */
+  portalkalla: IPortalwebb['kalla'];
+  /** PnPjs on the portal's web. */
   sp: SPFI;
   graph: GraphFI;
   idag: IsoDate;
@@ -69,19 +71,21 @@ export function loggaIn(inloggning: IInloggning | undefined): void {
     : 'FedAuth=; path=/; max-age=0; SameSite=Lax';
 }
 
-export function skapaVard(konfig: IWorkbenchKonfig, roll: Roll, origin: string = window.location.origin): IVard {
+/** The host for a role: resolves the portal's web first, as the web parts' onInit does, so call it after loggaIn. */
+export async function skapaVard(konfig: IWorkbenchKonfig, roll: Roll, origin: string = window.location.origin): Promise<IVard> {
   const inloggning = konfig.inloggningar[roll];
-  const webbUrl = `${origin}${konfig.sitePath}`;
   const graphUrl = `${origin}${konfig.graphSokvag}`;
+  // pageContext.web: the portal's page, or the root site on the personal-app route.
+  const sidan = { url: `${origin}${konfig.sidansWebb}`, sokvag: konfig.sidansWebb || '/' };
   // SPBrowser: the browser's own fetch with its cookie, plus the form digest SharePoint asks for on writes.
-  const sp = skapaSp(webbUrl, SPBrowser({ baseUrl: webbUrl }));
+  const { webb, sp } = await portalplats(sidan, (url) => skapaSp(url, SPBrowser({ baseUrl: url })));
   // Graph never sees the cookie's identity: only the bearer token counts, as with Entra ID.
   const graph = skapaGraph(
     graphUrl,
     GraphBrowser({ baseUrl: graphUrl }),
     ...(inloggning ? [InjectHeaders({ Authorization: inloggning.token })] : [])
   );
-  return { roll, inloggning, webbUrl, webbSokvag: konfig.sitePath, sp, graph, idag: swedishDate(new Date()), konfig };
+  return { roll, inloggning, webbUrl: webb.url, webbSokvag: webb.sokvag, portalkalla: webb.kalla, sp, graph, idag: swedishDate(new Date()), konfig };
 }
 
 export interface IWebbdel {
@@ -91,13 +95,32 @@ export interface IWebbdel {
   rot: (v: IVard) => React.ReactElement;
 }
 
+/**
+ * E-postrutin as its web part builds it: the journal on the site, the signed-in person's own mailbox
+ * on Graph, forwarding to the property's registrator or else the tenant property's, read before the
+ * part shows (as the web part's onInit does), so it renders nothing until then.
+ */
+function Epostrutin({ v }: { v: IVard }): React.ReactElement | null {
+  const egenskap = v.konfig.registratorAdress.trim();
+  const [klient, satKlient] = React.useState<IKlientinstallningSvar | undefined>(undefined);
+  React.useEffect(() => {
+    if (arEpostadress(egenskap)) return undefined;
+    let aktiv = true;
+    void lasRegistratorinstallning(new KlientinstallningTjanst(v.sp)).then((svar) => { if (aktiv) satKlient(svar); });
+    return () => { aktiv = false; };
+  }, [v.sp, egenskap]);
+  const { adress, kalla } = valjRegistrator(egenskap, klient);
+  const tjanst = React.useMemo(() => new EpostrutinTjanst(v.sp, v.webbSokvag, v.graph, { registratorAdress: adress }), [v.sp, v.webbSokvag, v.graph, adress]);
+  if (!arEpostadress(egenskap) && !klient) return null;
+  return <EpostrutinApp registratorAdress={adress} registratorKalla={kalla} registratorFel={klient?.fel?.orsak} idag={v.idag} tjanst={tjanst} />;
+}
+
 /** One line per web part: its root and its services. Web part properties are set as a site owner would. */
 export const WEBBDELAR: Record<DelId, IWebbdel> = {
   arendebalans: {
     namn: () => arendebalansStrings.Rubrik,
     // ?uppdrag=<id> opens one uppdrag, as on a SharePoint page (a Teams deep link gives the same id).
-    rot: (v) => <ArendebalansApp tjanst={new UppdragTjanst(v.sp, v.webbSokvag)} redovisningTjanst={new RedovisningTjanst(v.sp, v.webbSokvag)}
-      motesTjanst={new MotesTjanst(v.sp, v.webbSokvag)} protokollTjanst={new ProtokollTjanst(v.sp, v.webbSokvag)} idag={v.idag} dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL}
+    rot: (v) => <ArendebalansApp {...skapaArendebalansTjanster(v.sp, v.webbSokvag)} idag={v.idag} dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL}
       oppnaId={uppdragFranLank(undefined, window.location.search)}
       lankTill={(id) => sidLank(`${window.location.origin}${window.location.pathname}`, id)} />
   },
@@ -106,8 +129,7 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
     rot: (v) => {
       // As the web part does: the offline cache, kept per signed-in person, so the last view opens when the emulator is unreachable.
       const sp = skapaSp({ webbUrl: v.webbUrl, offlineCache: { inloggning: v.inloggning?.epost ?? '' } }, SPBrowser({ baseUrl: v.webbUrl }));
-      const moten = new MotesTjanst(sp, v.webbSokvag);
-      return <MotesportalApp tjanst={moten} redigering={moten} justering={new JusteringTjanst(sp, v.webbSokvag)} anslag={new AnslagTjanst(sp, v.webbSokvag)}
+      return <MotesportalApp {...skapaMotesportalTjanster(sp, v.webbSokvag)}
         idag={v.idag} oppnaId={sammantradeFranLank(undefined, window.location.search)}
         lankTill={(id) => motesSidLank(`${window.location.origin}${window.location.pathname}`, id)} />;
     }
@@ -115,18 +137,11 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
   surfplattor: {
     namn: () => surfplattorStrings.Rubrik,
     // As the web part does: SharePoint for the register and receipts, Graph for Intune and the reminder mails; the manifest's default days.
-    rot: (v) => {
-      const register = new RegisterTjanst(v.sp, v.webbSokvag, { kvittensTexter: kvittensTexter() });
-      return <SurfplattorApp register={register} minSurfplatta={new MinSurfplattaTjanst(v.sp, v.webbSokvag, { kvittensTexter: kvittensTexter() })}
-        incidenter={new IncidentTjanst(v.sp, v.webbSokvag, v.graph)} mandat={new MandatTjanst(v.sp, v.webbSokvag, v.graph)}
-        idag={v.idag} paminnelseDagar={STANDARD_PAMINNELSEDAGAR} />;
-    }
+    rot: (v) => <SurfplattorApp {...skapaSurfplattorTjanster(v.sp, v.webbSokvag, v.graph)} idag={v.idag} paminnelseDagar={STANDARD_PAMINNELSEDAGAR} />
   },
   epostrutin: {
     namn: () => epostrutinStrings.Rubrik,
-    // As the web part does: the journal on the site, the signed-in person's own mailbox on Graph, forwards to the configured registrator.
-    rot: (v) => <EpostrutinApp registratorAdress={v.konfig.registratorAdress} idag={v.idag}
-      tjanst={new EpostrutinTjanst(v.sp, v.webbSokvag, v.graph, { registratorAdress: v.konfig.registratorAdress })} />
+    rot: (v) => <Epostrutin v={v} />
   }
 };
 

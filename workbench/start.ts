@@ -16,15 +16,15 @@ import * as net from 'net';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
 import { Emulator } from '../emulator/core';
-import { skapaDemoEmulator } from '../emulator/demo';
-import { forstaMedRoll, REGISTRATOR } from '../emulator/demo/anvandare';
+import { pekaUtPortalen, skapaDemoEmulator } from '../emulator/demo';
+import { forstaMedRoll } from '../emulator/demo/anvandare';
 import { startaServer } from '../emulator/server';
 import { byggPublikWebbplats } from '../publik/bygg';
 import { publikSp } from '../publik/emulatorKalla';
 import { publikHanterare } from '../publik/server';
 import { Roll } from '../src/domain/roller';
 import { BUNDLE_SOKVAG, Bundle, byggAlternativ, formateraFel, locModuler, tillBundle } from './bygg';
-import { IInloggning, IWorkbenchKonfig, ROLLER } from './typer';
+import { IInloggning, IWorkbenchKonfig, PERSONLIG_APP_SOKVAG, ROLLER } from './typer';
 
 export const STANDARDPORT = 4321;
 
@@ -65,8 +65,11 @@ function portFranMiljo(): number {
   return Number.isInteger(varde) && varde >= 0 && varde < 65536 && process.env.PORT ? varde : STANDARDPORT;
 }
 
-/** The first demo user of each role, signed in the way the emulator accepts (allmanhet: nobody). */
-export function workbenchKonfig(emulator: Emulator): IWorkbenchKonfig {
+/**
+ * The first demo user of each role, signed in the way the emulator accepts (allmanhet: nobody).
+ * `sidansWebb` is pageContext.web's path: the portal site, or '' (the root site) for a personal app.
+ */
+export function workbenchKonfig(emulator: Emulator, sidansWebb: string = emulator.sitePath): IWorkbenchKonfig {
   const inloggningar: Partial<Record<Roll, IInloggning>> = {};
   for (const roll of ROLLER) {
     const anvandare = roll === 'allmanhet' ? undefined : forstaMedRoll(roll);
@@ -80,7 +83,8 @@ export function workbenchKonfig(emulator: Emulator): IWorkbenchKonfig {
       };
     }
   }
-  return { sitePath: emulator.sitePath, graphSokvag: '/v1.0', inloggningar, registratorAdress: REGISTRATOR };
+  // No web part property, as in the Teams and Outlook personal app: the address comes from the tenant property the demo's provisioning set.
+  return { sitePath: emulator.sitePath, sidansWebb, graphSokvag: '/v1.0', inloggningar, registratorAdress: '' };
 }
 
 /** The Swedish page title from the workbench's loc file, so the tab reads right before the script runs. */
@@ -175,6 +179,8 @@ export async function startaWorkbench(alt: IWorkbenchAlternativ = {}): Promise<I
 
   const emulator = alt.emulator ?? await skapaDemoEmulator();
   const html = sidHtml(workbenchKonfig(emulator), svenskTitel());
+  // The parts as a personal app in Teams or Outlook opens them: on the root site, finding the portal by the tenant property.
+  const appHtml = sidHtml(workbenchKonfig(emulator, ''), svenskTitel());
 
   // The public site at /publik/, as `npm run public-site -- --emulator` builds it. Rebuilt when its
   // start page is asked for and SharePoint has been called since the last build (a publish in the
@@ -199,9 +205,10 @@ export async function startaWorkbench(alt: IWorkbenchAlternativ = {}): Promise<I
     if (metod !== 'GET' && metod !== 'HEAD') return false;
     if (arPublikStart(sokvag)) return byggPublik().then(() => publik(req, res));
     if (publik(req, res)) return true;
-    if (sokvag === '/' || sokvag === '/index.html') {
+    const sida = sokvag === '/' || sokvag === '/index.html' ? html : sokvag.toLowerCase() === PERSONLIG_APP_SOKVAG ? appHtml : undefined;
+    if (sida !== undefined) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(metod === 'HEAD' ? undefined : html);
+      res.end(metod === 'HEAD' ? undefined : sida);
       return true;
     }
     if (sokvag.startsWith('/__workbench/')) {
@@ -224,6 +231,10 @@ export async function startaWorkbench(alt: IWorkbenchAlternativ = {}): Promise<I
   if (port === 0 && onskad !== 0) logga(`Port ${onskad} är upptagen; väljer en ledig port.`);
   const server = await startaServer(emulator, port, extra);
   const url = `${server.url}/`;
+  // Only now is the port known: the portal's address in the tenant property becomes the one served here.
+  await pekaUtPortalen(emulator, `${server.url}${emulator.sitePath}`)
+    // The page still works on the portal's own page; only the personal-app route then finds no lists.
+    .catch((fel: Error) => console.warn(`Portalens adress kunde inte sättas i klientorganisationsinställningen: ${fel.message}`));
 
   let stangd: Promise<void> | undefined;
   const stang = (): Promise<void> => {

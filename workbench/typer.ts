@@ -29,15 +29,26 @@ export interface IInloggning {
   token: string;
 }
 
+/**
+ * Where Teams, Outlook and the Microsoft 365 app open a personal app's web part: a page on the
+ * tenant's ROOT site, not on the portal. The workbench serves the same page there too.
+ */
+export const PERSONLIG_APP_SOKVAG = '/_layouts/15/teamstaskhostedapp.aspx';
+
 /** Written into the page by the server as JSON (`#workbench-konfig`). */
 export interface IWorkbenchKonfig {
   /** The emulated site's path on the page's own origin, e.g. /sites/arendeportalen. */
   sitePath: string;
+  /**
+   * pageContext.web's path on the page's origin: the portal site (`sitePath`) on the workbench's
+   * own page, '' (the root site) on PERSONLIG_APP_SOKVAG. The parts find the portal from it.
+   */
+  sidansWebb: string;
   /** Graph's version root on the page's own origin, e.g. /v1.0. */
   graphSokvag: string;
   /** The first demo user of each role (allmanhet has none: not signed in). */
   inloggningar: Partial<Record<Roll, IInloggning>>;
-  /** The e-postrutin web part's property, as a site owner would set it. */
+  /** The e-postrutin web part's property, as a site owner would set it; empty falls back to the tenant property, as in a personal app. */
   registratorAdress: string;
 }
 

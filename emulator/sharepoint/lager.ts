@@ -2,6 +2,7 @@
 import { randomUUID } from 'crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { IEmulatorAnvandare } from '../core';
+import type { IKlientegenskap } from './klientegenskaper';
 import { Behorighet, Roll } from '../../src/domain/roller';
 import { GRUPPNAMN } from '../../src/schema/behorigheter';
 
@@ -152,6 +153,8 @@ export class SpLager {
   public readonly webbTilldelningar = new Map<number, number[]>();
   /** Form digests issued, shared by every emulated site in the process: PnPjs caches digests per web URL across clients. */
   public readonly digester = UTFARDADE_DIGESTER;
+  /** The tenant's properties (storage entities), kept in the app catalog: the emulator is one tenant (./klientegenskaper.ts). */
+  public readonly klientegenskaper = new Map<string, IKlientegenskap>();
   /** Users and groups share SharePoint's principal ids: groups are numbered apart from the users, so an assignment names one principal. */
   private nastaGruppId = 1000;
   /**

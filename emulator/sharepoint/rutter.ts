@@ -4,11 +4,12 @@
  * threshold, 401/403/404 by permission, the form digest for cookie-authenticated writes.
  */
 import { randomUUID } from 'crypto';
-import { Emulator, IForfragan, json, spFel } from '../core';
+import { Emulator, Hanterare, IForfragan, json, spFel } from '../core';
 import { Behorighet, kanAndraStruktur, kanLasa, kanSkriva } from '../../src/domain/roller';
 import { IBilaga, IFalt, ILista, IObjekt, ROLLDEFINITIONER, SpLager } from './lager';
 import { anvandarJson, bilagaJson, entitetsnamn, etag, faltJson, listJson, objektJson, vyJson } from './json';
 import { faltI, ochLed, OdataFel, tolkaFilter, tolkaSortering, utvardera, Uttryck } from './odata';
+import { registreraKlientegenskaper } from './klientegenskaper';
 
 const ATKOMST_NEKAD = 'Access denied. You do not have permission to perform this action or access this resource.';
 const STANDARD_TOPP = 100;
@@ -30,27 +31,29 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   const lager = new SpLager(emulator.konfig.webbplats, () => emulator.anvandare);
   const api = `^${lager.sitePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/_api/`;
   const LISTA = String.raw`(?:web/lists/getbytitle\('((?:[^']|'')*)'\)|web/getlist\('((?:[^']|'')*)'\)|web/lists\(guid'([0-9a-f-]{36})'\)|web/lists\('([0-9a-f-]{36})'\))`;
+  /** What every SharePoint route checks first: signed in, a form digest on cookie writes; thrown answers are answers. */
+  const skydda = (h: (f: IForfragan, m: RegExpMatchArray) => Response | Promise<Response>): Hanterare => async (f, m) => {
+    if (!f.anvandare) {
+      return nekad(f);
+    }
+    if (f.viaCookie && f.metod !== 'GET' && !/\/_api\/contextinfo$/i.test(f.sokvag)) {
+      const digest = f.req.headers.get('X-RequestDigest') ?? '';
+      const utgar = lager.digester.get(digest);
+      if (!utgar || utgar < Date.now()) {
+        return spFel(403, '-2130575251, Microsoft.SharePoint.SPException',
+          'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.');
+      }
+    }
+    try {
+      return await h(f, m);
+    } catch (fel) {
+      if (fel instanceof Response) return fel;
+      if (fel instanceof OdataFel) return ogiltigFraga(fel.message);
+      throw fel;
+    }
+  };
   const rutt = (metod: string, del: string, h: (f: IForfragan, m: RegExpMatchArray) => Response | Promise<Response>): void =>
-    emulator.rutt(metod, new RegExp(`${api}${del}/?$`, 'i'), async (f, m) => {
-      if (!f.anvandare) {
-        return nekad(f);
-      }
-      if (f.viaCookie && f.metod !== 'GET' && !/\/_api\/contextinfo$/i.test(f.sokvag)) {
-        const digest = f.req.headers.get('X-RequestDigest') ?? '';
-        const utgar = lager.digester.get(digest);
-        if (!utgar || utgar < Date.now()) {
-          return spFel(403, '-2130575251, Microsoft.SharePoint.SPException',
-            'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.');
-        }
-      }
-      try {
-        return await h(f, m);
-      } catch (fel) {
-        if (fel instanceof Response) return fel;
-        if (fel instanceof OdataFel) return ogiltigFraga(fel.message);
-        throw fel;
-      }
-    });
+    emulator.rutt(metod, new RegExp(`${api}${del}/?$`, 'i'), skydda(h));
 
   /** Resolves the list of a route; invisible lists answer 404 as SharePoint does. */
   const hittaLista = (f: IForfragan, m: RegExpMatchArray): ILista => {
@@ -94,15 +97,17 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
 
   // ---- context, web, users, groups ---------------------------------------------------------
 
-  rutt('POST', 'contextinfo', () => {
+  /** A form digest issued by the web at `webbUrl` (the site, or the app catalog beside it). */
+  const kontextinfo = (webbUrl: string): Response => {
     const varde = `0x${randomUUID().replace(/-/g, '').toUpperCase()},${new Date().toUTCString()}`;
     lager.digester.set(varde, Date.now() + 1800 * 1000);
     return json({
-      'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ContextWebInformation`,
+      'odata.metadata': `${webbUrl}/_api/$metadata#SP.ContextWebInformation`,
       FormDigestTimeoutSeconds: 1800, FormDigestValue: varde, LibraryVersion: '16.0.25000.12001',
-      SiteFullUrl: lager.webbplats, SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'], WebFullUrl: lager.webbplats
+      SiteFullUrl: webbUrl, SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'], WebFullUrl: webbUrl
     });
-  });
+  };
+  rutt('POST', 'contextinfo', () => kontextinfo(lager.webbplats));
   rutt('GET', 'web', () => json({
     'odata.metadata': `${lager.webbplats}/_api/$metadata#SP.ApiData.Webs/@Element`, 'odata.type': 'SP.Web',
     Id: lager.webbId, Title: 'Ärendeportalen', Url: lager.webbplats, ServerRelativeUrl: lager.sitePath, Language: 1053
@@ -328,6 +333,7 @@ export function registreraSharePoint(emulator: Emulator): SpLager {
   // ---- items -------------------------------------------------------------------------------
 
   registreraObjekt(emulator, lager, rutt, LISTA, { hittaLista, hittaObjekt, kravSkriva, kropp, lista });
+  registreraKlientegenskaper(emulator, lager, { skydda, nekad, kontextinfo });
   return lager;
 }
 

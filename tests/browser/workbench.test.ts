@@ -13,7 +13,8 @@ import { ROLLER, Roll } from '../../src/domain/roller';
 import { lasStrangar } from '../support/locFiler';
 import { locModuler } from '../../workbench/bygg';
 import { IStartadWorkbench, startaWorkbench } from '../../workbench/start';
-import { DELAR, DelId, TemaId } from '../../workbench/typer';
+import { DELAR, DelId, PERSONLIG_APP_SOKVAG, TemaId } from '../../workbench/typer';
+import { PORTAL_NYCKEL } from '../../src/data/installningar/nycklar';
 import { axeStatistik, axeUtanAllvarligaFel, forvantaRenLogg, ISidaIKontext, ISidlogg, nyKontext, SKARMBILDER, startaChromium } from './stod/webblasare';
 
 const TEMAN_I_TEST: TemaId[] = ['sharepoint', 'teams-dark', 'teams-contrast'];
@@ -239,6 +240,37 @@ describe('språk, roll och tema i sidhuvudet', () => {
     }
     await topp.getByText(gemensamma.OfflineBanner).waitFor({ state: 'detached' });
     forvantaRenLogg(logg);
+  });
+});
+
+describe('som personlig app i Teams och Outlook, på rotwebbplatsen', () => {
+  it('hittar portalen genom klientorganisationsinställningen och läser bara portalens listor', async () => {
+    const { kontext, sida, logg } = await nySida();
+    try {
+      const sharepoint: string[] = [];
+      sida.on('request', (f) => {
+        const url = new URL(f.url());
+        if (url.pathname.includes('/_api/')) sharepoint.push(decodeURIComponent(url.pathname));
+      });
+      // Where Teams opens a personal app's web part: pageContext.web is the tenant's root site.
+      await sida.goto(`${origin}${PERSONLIG_APP_SOKVAG}?${new URLSearchParams({ roll: 'ledamot', sprak: 'sv-SE', tema: 'teams', del: 'alla' }).toString()}`);
+      for (const del of DELAR) {
+        await vantaPaDel(sida, del);
+        const delen = sida.locator(`[data-del="${del}"]`);
+        await expect(delen.locator('h2').first().textContent()).resolves.toBe(rubrik(del, 'sv-se', 'ledamot'));
+        await expect(delen.textContent()).resolves.not.toContain(gemensamma.FelRubrik);
+        await expect(delen.getAttribute('data-portal')).resolves.toBe('klientorganisation');
+      }
+      await expect(sida.locator('[data-del="arendebalans"] [role="grid"]').count()).resolves.toBeGreaterThan(0);
+      // The root site was asked for the tenant property only; every list read went to the portal.
+      const sitePath = wb.emulator.sitePath;
+      expect([...new Set(sharepoint.filter((p) => !p.startsWith(`${sitePath}/`)))]).toEqual([`/_api/web/getStorageEntity('${PORTAL_NYCKEL}')`]);
+      expect(sharepoint.filter((p) => p.startsWith(`${sitePath}/`)).length).toBeGreaterThan(4);
+      expect(() => wb.emulator.forvantaIngaOkanda()).not.toThrow();
+      forvantaRenLogg(logg);
+    } finally {
+      await kontext.close();
+    }
   });
 });
 

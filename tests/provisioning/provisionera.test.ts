@@ -2,6 +2,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import { provisionera } from '../../provisioning/provisionera';
+import { PORTAL_NYCKEL, REGISTRATOR_NYCKEL } from '../../src/data/installningar/nycklar';
 import { ROLLDEFINITIONER } from '../../emulator/sharepoint/lager';
 import { ALLA_LISTOR } from '../../src/schema';
 import { GRUPPNAMN, ROLLTYP } from '../../src/schema/behorigheter';
@@ -38,8 +39,11 @@ describe('provisionering av webbplatsen', () => {
     for (const lista of ['Handlingar', 'Protokoll', 'Sekretess', 'Justeringar']) expect(andringar).not.toContain(`+ ${lista}: ${GRUPPNAMN.allmanhet} får Läsa`);
     // Approvals: everyone reads, people without Full Control change only their own.
     expect(andringar).toContain('~ Justeringar: läsa alla objekt, ändra egna objekt');
+    // The personal apps' way to the portal, by default: printed, not written.
+    expect(andringar[andringar.length - 1]).toBe(`+ klientorganisationsinställning ${PORTAL_NYCKEL} = ${miljo.emulator.konfig.webbplats}`);
     expect(miljo.lager.listor).toHaveLength(0);
     expect(miljo.lager.grupper).toHaveLength(0);
+    expect(miljo.lager.klientegenskaper.size).toBe(0);
   });
 
   it('skapar varje lista, fält, vy och behörighet ur schemat', async () => {
@@ -85,6 +89,8 @@ describe('provisionering av webbplatsen', () => {
     expect(miljo.lager.falt(lan, LanFalt.MandatSlut)).toMatchObject({ Indexed: true, DisplayFormat: 'DateOnly' });
     expect(miljo.lager.falt(lan, LanFalt.AterKvittensUrl)).toMatchObject({ TypeAsString: 'Text' });
     expect([lan.ReadSecurity, lan.WriteSecurity]).toEqual([1, 1]);
+    // The site's URL as SharePoint spells it, for the personal apps in Teams and Outlook (they run on the root site).
+    expect(miljo.lager.klientegenskaper.get(PORTAL_NYCKEL)).toMatchObject({ Value: miljo.emulator.konfig.webbplats, Comment: 'Satt av Ärendeportalens provisionering.' });
   });
 
   it('ger varje rolls grupp exakt den nivå behörighetsmatrisen säger, den publika gruppen bara läsning av mötets listor', () => {
@@ -143,5 +149,81 @@ describe('provisionering av webbplatsen', () => {
 
   it('nekas för den som inte äger webbplatsen', async () => {
     await expect(provisionera(miljo.sp('handlaggare'))).rejects.toThrow(/403|Access denied/);
+  });
+});
+
+describe('registratorns adress som klientorganisationsinställning (--registrator)', () => {
+  // After the site above is provisioned: `listor: []` runs only the groups (all there) and the tenant property.
+  const som = (roll: 'admin' | 'handlaggare', registratorAdress: string, torrkorning = false) =>
+    provisionera(miljo.sp(roll), { listor: [], registratorAdress, torrkorning });
+
+  it('sätter den i appkatalogen, visar den vid torrkörning och ändrar inget en andra gång', async () => {
+    expect((await som('admin', 'registrator@kommun.se', true)).andringar).toEqual([`+ klientorganisationsinställning ${REGISTRATOR_NYCKEL} = registrator@kommun.se`]);
+    expect(miljo.lager.klientegenskaper.has(REGISTRATOR_NYCKEL)).toBe(false);
+    await som('admin', ' registrator@kommun.se ');
+    expect(miljo.lager.klientegenskaper.get(REGISTRATOR_NYCKEL)).toMatchObject({ Value: 'registrator@kommun.se', Comment: 'Satt av Ärendeportalens provisionering.' });
+    expect((await som('admin', 'registrator@kommun.se')).andringar).toEqual([]);
+    expect((await som('admin', 'diarium@kommun.se')).andringar).toEqual([`~ klientorganisationsinställning ${REGISTRATOR_NYCKEL}: "registrator@kommun.se" → "diarium@kommun.se"`]);
+    expect(miljo.lager.klientegenskaper.get(REGISTRATOR_NYCKEL)?.Value).toBe('diarium@kommun.se');
+  });
+
+  it('vägrar en ogiltig adress innan något frågas, och säger att det krävs en administratör för appkatalogen', async () => {
+    const fore = miljo.emulator.statistik.forfragningar;
+    await expect(som('admin', 'registrator')).rejects.toThrow('Registratorns adress "registrator" är inte en e-postadress.');
+    expect(miljo.emulator.statistik.forfragningar).toBe(fore);
+    await expect(som('handlaggare', 'annan@kommun.se')).rejects.toThrow(`Klientorganisationsinställningen ${REGISTRATOR_NYCKEL} kunde inte sättas: kontot måste vara administratör för appkatalogen`);
+    expect(miljo.lager.klientegenskaper.get(REGISTRATOR_NYCKEL)?.Value).toBe('diarium@kommun.se');
+  });
+});
+
+describe('portalens adress som klientorganisationsinställning (de personliga apparna)', () => {
+  // After the site above is provisioned, which set the property to it: `listor: []` runs only the groups and the tenant properties.
+  const webbplats = (): string => miljo.emulator.konfig.webbplats;
+  const som = (roll: 'admin' | 'handlaggare', portal?: 'om-ledig' | 'flytta' | 'nej', torrkorning = false) =>
+    provisionera(miljo.sp(roll), { listor: [], portal, torrkorning });
+  const satt = (varde: string): void => {
+    miljo.lager.klientegenskaper.set(PORTAL_NYCKEL, { Value: varde, Description: '', Comment: '' });
+  };
+  const ANNAN = 'https://kommun.sharepoint.com/sites/arendeportalen-test';
+
+  it('skriver inget när den redan pekar på webbplatsen, oavsett skiftläge och avslutande snedstreck', async () => {
+    satt(`${webbplats().toUpperCase()}/`);
+    expect(await som('admin')).toEqual({ andringar: [], varningar: [] });
+    expect(miljo.lager.klientegenskaper.get(PORTAL_NYCKEL)?.Value).toBe(`${webbplats().toUpperCase()}/`);
+  });
+
+  it('flyttar inte de personliga apparna från en annan portal utan --portal, men säger det', async () => {
+    satt(ANNAN);
+    const { andringar, varningar } = await som('admin');
+    expect(andringar).toEqual([]);
+    expect(varningar).toEqual([`! ${PORTAL_NYCKEL} pekar på ${ANNAN}: de personliga apparna i Teams och Outlook läser listorna där, inte här. `
+      + 'Kör med --portal för att peka om dem till den här webbplatsen.']);
+    expect(miljo.lager.klientegenskaper.get(PORTAL_NYCKEL)?.Value).toBe(ANNAN);
+
+    expect((await som('admin', 'flytta', true)).andringar).toEqual([`~ klientorganisationsinställning ${PORTAL_NYCKEL}: "${ANNAN}" → "${webbplats()}"`]);
+    expect(miljo.lager.klientegenskaper.get(PORTAL_NYCKEL)?.Value).toBe(ANNAN);
+    await som('admin', 'flytta');
+    expect(miljo.lager.klientegenskaper.get(PORTAL_NYCKEL)?.Value).toBe(webbplats());
+    expect((await som('admin', 'flytta')).andringar).toEqual([]);
+  });
+
+  it('lämnar den helt med --utan-portal', async () => {
+    miljo.lager.klientegenskaper.delete(PORTAL_NYCKEL);
+    expect(await som('admin', 'nej')).toEqual({ andringar: [], varningar: [] });
+    expect(miljo.lager.klientegenskaper.has(PORTAL_NYCKEL)).toBe(false);
+  });
+
+  it('utan rätt till appkatalogen blir den en varning som standard, men ett fel med --portal', async () => {
+    miljo.lager.klientegenskaper.delete(PORTAL_NYCKEL);
+    const { andringar, varningar } = await som('handlaggare');
+    expect(andringar).toEqual([]);
+    expect(varningar).toEqual([`! Klientorganisationsinställningen ${PORTAL_NYCKEL} kunde inte sättas: kontot måste vara administratör för appkatalogen `
+      + '(SharePoint-administratör, eller ägare till appkatalogens webbplats). De personliga apparna i Teams och Outlook hittar inte listorna förrän '
+      + `den är satt: kör provisioneringen igen som administratör, eller Set-PnPStorageEntity -Key ${PORTAL_NYCKEL} -Value ${webbplats()} -Scope Tenant.`]);
+    await expect(som('handlaggare', 'flytta')).rejects.toThrow(`Klientorganisationsinställningen ${PORTAL_NYCKEL} kunde inte sättas`);
+    expect(miljo.lager.klientegenskaper.has(PORTAL_NYCKEL)).toBe(false);
+    // The administrator's run sets it, and the next run has nothing to do.
+    expect((await som('admin')).andringar).toEqual([`+ klientorganisationsinställning ${PORTAL_NYCKEL} = ${webbplats()}`]);
+    expect(await som('admin')).toEqual({ andringar: [], varningar: [] });
   });
 });

@@ -1,17 +1,12 @@
 import * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { SPFx as GraphSPFx } from '@pnp/graph';
-import { SPFx } from '@pnp/sp';
 import * as strings from 'SurfplattorWebPartStrings';
-import { skapaGraph, skapaSp } from '../../data/pnp';
-import { IncidentTjanst } from '../../data/surfplattor/IncidentTjanst';
-import { MandatTjanst } from '../../data/surfplattor/MandatTjanst';
-import { MinSurfplattaTjanst } from '../../data/surfplattor/MinSurfplattaTjanst';
-import { RegisterTjanst } from '../../data/surfplattor/RegisterTjanst';
+import { skapaGraph } from '../../data/pnp';
 import { swedishDate } from '../../domain/dates';
 import { ArendeportalWebPart } from '../common/ArendeportalWebPart';
 import { paminnelseDagar, STANDARD_PAMINNELSEDAGAR, SurfplattorApp } from './components/SurfplattorApp';
-import { kvittensTexter } from './components/texter';
+import { ISurfplattorTjanster, skapaSurfplattorTjanster } from './tjanster';
 
 export interface ISurfplattorWebPartProps {
   /** Mandate end: remind borrowers whose mandate ends within this many days (text, as the property pane keeps it). */
@@ -19,27 +14,18 @@ export interface ISurfplattorWebPartProps {
 }
 
 export default class SurfplattorWebPart extends ArendeportalWebPart<ISurfplattorWebPartProps> {
-  private register!: RegisterTjanst;
-  private minSurfplatta!: MinSurfplattaTjanst;
-  private incidenter!: IncidentTjanst;
-  private mandat!: MandatTjanst;
+  private tjanster!: ISurfplattorTjanster;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const webb = this.context.pageContext.web;
-    const sp = skapaSp(webb.absoluteUrl, SPFx(this.context));
     // Intune actions and reminder mails go as the signed-in person, with SPFx's Entra ID token for Graph.
     const graph = skapaGraph(undefined, GraphSPFx(this.context));
-    const texter = kvittensTexter();
-    this.register = new RegisterTjanst(sp, webb.serverRelativeUrl, { kvittensTexter: texter });
-    this.minSurfplatta = new MinSurfplattaTjanst(sp, webb.serverRelativeUrl, { kvittensTexter: texter });
-    this.incidenter = new IncidentTjanst(sp, webb.serverRelativeUrl, graph);
-    this.mandat = new MandatTjanst(sp, webb.serverRelativeUrl, graph);
+    this.tjanster = skapaSurfplattorTjanster(this.portal.sp, this.portal.webb.sokvag, graph);
   }
 
   protected renderInnehall(): React.ReactElement {
     return (
-      <SurfplattorApp register={this.register} minSurfplatta={this.minSurfplatta} incidenter={this.incidenter} mandat={this.mandat}
+      <SurfplattorApp {...this.tjanster}
         idag={swedishDate(new Date())} paminnelseDagar={paminnelseDagar(this.properties.paminnelseDagar)} />
     );
   }

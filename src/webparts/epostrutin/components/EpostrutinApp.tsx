@@ -7,8 +7,10 @@ import * as React from 'react';
 import { getId, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Stack, Text } from '@fluentui/react';
 import * as strings from 'EpostrutinWebPartStrings';
 import { EPOST_MAPPAR, EpostMapp, IEpostrutinTjanst, IMappOversikt, IMappStatus, IMeddelandeRad } from '../../../data/epost/typer';
+import { DataFelorsak } from '../../../data/fel';
 import { IsoDate } from '../../../domain/dates';
 import { IAtgardsval, LOGGDAGAR, valideraAtgard, visaPaminnelse } from '../../../domain/epostrutin';
+import { Registratorkalla } from '../../../domain/registrator';
 import { felText } from '../../../ui/felText';
 import { fyll } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
@@ -19,13 +21,17 @@ import { Framsteg, Korningsresultat, useKorning } from './Korning';
 import { Logg } from './Logg';
 import { Mapplista } from './Mapplista';
 import { Paminnelse } from './Paminnelse';
-import { mappnamn } from './texter';
+import { mappnamn, registratorSaknasText } from './texter';
 
 export interface IEpostrutinAppProps {
   /** The signed-in person's own mailbox and journal. */
   tjanst: IEpostrutinTjanst;
-  /** Where Diarieför forwards to; empty when the web part has none set. */
+  /** Where Diarieför forwards to; empty when neither the web part nor the tenant has one (src/domain/registrator.ts). */
   registratorAdress: string;
+  /** Where the address came from; 'olast' when the tenant setting could not be read. */
+  registratorKalla?: Registratorkalla;
+  /** Why the tenant setting could not be read, when `registratorKalla` is 'olast'. */
+  registratorFel?: DataFelorsak;
   /** Today in Sweden: the nudge's weekday and the log's window. */
   idag: IsoDate;
   /** Where "not today" for the nudge is kept; the browser's localStorage unless given. */
@@ -39,7 +45,7 @@ type Flik = EpostMapp | 'logg';
 const ohanterade = (s: IMappStatus): number => Math.max(0, s.totalt - s.behallna);
 const summaOhanterade = (m: IMappOversikt): number => EPOST_MAPPAR.reduce((summa, mapp) => summa + ohanterade(m[mapp]), 0);
 
-export function EpostrutinApp({ tjanst, registratorAdress, idag, avfardad, sidstorlek = 25 }: IEpostrutinAppProps): JSX.Element {
+export function EpostrutinApp({ tjanst, registratorAdress, registratorKalla, registratorFel, idag, avfardad, sidstorlek = 25 }: IEpostrutinAppProps): JSX.Element {
   const [id] = React.useState(() => getId('epostrutin'));
   const [lager] = React.useState(() => avfardad ?? lokaltAvfardadLager());
   const mappar = useLaddning(() => tjanst.hamtaMappar(), [tjanst]);
@@ -73,7 +79,9 @@ export function EpostrutinApp({ tjanst, registratorAdress, idag, avfardad, sidst
     void kor({ typ: 'val', val, meddelanden });
   }, [kor]);
 
-  const diarieforHinder = valideraAtgard({ atgard: 'Diarieför' }, registratorAdress) === 'RegistratorSaknas' ? strings.RegistratorSaknas : undefined;
+  // A failed read is not "none set": telling the reader to have one set could be wrong, so it says what happened.
+  const diarieforHinder = valideraAtgard({ atgard: 'Diarieför' }, registratorAdress) !== 'RegistratorSaknas' ? undefined
+    : registratorKalla === 'olast' ? fyll(strings.RegistratorOlast, felText(registratorFel ?? 'okant')) : registratorSaknasText();
   const antalAvbrutna = (avbrutna.data ?? []).reduce((summa, k) => summa + k.poster.length, 0);
   const totaltOhanterade = mappar.data ? summaOhanterade(mappar.data) : 0;
   const oversikt = mappar.data;

@@ -7,6 +7,7 @@ import * as strings from 'EpostrutinWebPartStrings';
 import { DataFel, DataFelorsak } from '../../../data/fel';
 import type { ILoggExportTexter } from '../../../data/epost/loggExport';
 import { EpostMapp, epostrutinfelkod, IMeddelandeRad } from '../../../data/epost/typer';
+import { REGISTRATOR_NYCKEL } from '../../../data/installningar/nycklar';
 import { Atgard, Atgardsfel, Behallskal, LOGGDAGAR, Loggatgard, MAX_KOMMENTAR, MAX_SKALTEXT } from '../../../domain/epostrutin';
 import { felText } from '../../../ui/felText';
 import { fyll } from '../../../ui/format';
@@ -63,10 +64,15 @@ export function skalText(skal: Behallskal): string {
   }
 }
 
+/** No address to forward to: who sets it and where, the tenant property's key named as it must be typed. */
+export function registratorSaknasText(): string {
+  return fyll(strings.RegistratorSaknas, REGISTRATOR_NYCKEL);
+}
+
 /** Why a choice cannot be carried out, in words. */
 export function atgardsfelText(fel: Atgardsfel): string {
   switch (fel) {
-    case 'RegistratorSaknas': return strings.RegistratorSaknas;
+    case 'RegistratorSaknas': return registratorSaknasText();
     case 'SkalSaknas': return strings.Fel_SkalSaknas;
     case 'SkalTextSaknas': return strings.Fel_SkalTextSaknas;
     case 'KommentarForLang': return fyll(strings.Fel_KommentarForLang, MAX_KOMMENTAR);
@@ -88,6 +94,7 @@ export function rutinfelText(fel: DataFel): string {
  */
 export function orsakText(orsak: string | undefined): string {
   if (orsak === 'behorighet') return strings.FelBehorighet;
+  if (orsak === 'oviss') return strings.OrsakOviss;
   if (orsak === 'okant' || orsak === undefined) return strings.OrsakServer;
   return felText(orsak as DataFelorsak);
 }

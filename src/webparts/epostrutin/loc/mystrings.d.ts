@@ -5,10 +5,12 @@ declare interface IEpostrutinWebPartStrings {
   Skickat: string;
   Borttaget: string;
   RegistratorSaknas: string;
+  RegistratorOlast: string;
   RegistratorAdress: string;
   EgenskapsBeskrivning: string;
   GruppRegistrator: string;
   FaltRegistratorAdress: string;
+  FaltRegistratorBeskrivning: string;
   FelEpostadress: string;
   FelBehorighet: string;
   FlikarEtikett: string;
@@ -106,6 +108,8 @@ declare interface IEpostrutinWebPartStrings {
   MisslyckadeRubrik: string;
   MisslyckadRad: string;
   VidarebefordratEjRaderat: string;
+  OrsakOviss: string;
+  EjLoggad: string;
   ForsokIgenMisslyckade: string;
   KorningFel: string;
   LoggNotis: string;
