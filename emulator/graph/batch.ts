@@ -2,7 +2,9 @@
  * JSON batching (`POST /v1.0/$batch`): up to 20 requests, each run through the emulator's own
  * handler, so authentication, throttling and unknown-request handling apply per request, as Graph
  * evaluates each request of a batch on its own. `dependsOn` orders requests; a request whose
- * dependency failed is not run and gets 424.
+ * dependency failed is not run and gets 424. Graph takes only three shapes of dependencies (the
+ * known issue the Graph SDKs validate against): none at all, one chain where each request depends
+ * on the one before, or every dependent request depending on the same one; anything else is 400.
  */
 import { Emulator, graphFel, IForfragan } from '../core';
 import { graphSvar, GRAPH_VERSION, inloggad, lasKropp } from './odata';
@@ -105,6 +107,9 @@ export function registreraBatch(emulator: Emulator): void {
     if (harCykel(delfragor)) {
       return felaktig('The dependsOn of the batch requests form a cycle.');
     }
+    if (!tillatenForm(delfragor)) {
+      return felaktig('Batch should be either fully sequential or fully parallel.');
+    }
     const auth = f.req.headers.get('Authorization') ?? '';
     const klara = new Map<string, IDelsvar>();
     const pagaende = new Map<string, Promise<IDelsvar>>();
@@ -150,6 +155,16 @@ export function registreraBatch(emulator: Emulator): void {
     }
     return graphSvar({ responses: delfragor.map((d) => klara.get(d.id)) });
   });
+}
+
+/** Parallel (no dependsOn), sequential (each on the one before), or all dependents on one and the same request. */
+function tillatenForm(delfragor: IDelfraga[]): boolean {
+  const beroende = delfragor.filter((d) => d.dependsOn.length > 0);
+  if (beroende.length === 0) return true;
+  if (beroende.some((d) => d.dependsOn.length > 1)) return false;
+  const sekventiell = delfragor.every((d, i) => (i === 0 ? d.dependsOn.length === 0 : d.dependsOn[0]?.toLowerCase() === delfragor[i - 1].id.toLowerCase()));
+  const sammaBeroende = new Set(beroende.map((d) => d.dependsOn[0].toLowerCase())).size === 1;
+  return sekventiell || sammaBeroende;
 }
 
 function harCykel(delfragor: IDelfraga[]): boolean {

@@ -36,6 +36,7 @@ export function registreraGraph(emulator: Emulator, konfig: IGraphKonfig = {}): 
     utanEpostbehorighet: new Set(),
     attGora: new Map(),
     utanUppgiftsbehorighet: new Set(),
+    transitForfragningar: 0,
     brevlada: (aadId) => brevladaFor(lager, { aadId }),
     uppgifter: (aadId) => attGoraFor(lager, { aadId }).listor.flatMap((l) => Array.from(l.uppgifter.values())),
     skickatTill: (adress) => lager.utgaende.filter((u) => [...u.till, ...u.kopia].some((a) => a.toLowerCase() === adress.toLowerCase()))

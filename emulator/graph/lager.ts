@@ -38,7 +38,13 @@ export interface IEpostadress {
 }
 
 export interface ILagratMeddelande {
+  /** The id Graph answers by default: it changes when the item moves to another folder. */
   id: string;
+  /**
+   * The id answered with `Prefer: IdType="ImmutableId"`: the same for the item's whole life in the
+   * mailbox, across moves, and a sent draft keeps it in Sent Items (outlook-immutable-id).
+   */
+  fastId: string;
   mapp: ValkandMapp;
   skapad: string;
   andrad: string;
@@ -63,6 +69,16 @@ export interface ILagratMeddelande {
   inferens?: 'focused' | 'other';
   /** Bumped on every change; the change key and the etag follow it. */
   version: number;
+  /** singleValueExtendedProperties set by a client (`id` as given, e.g. `String {guid} Name X`). */
+  utokade?: Array<{ id: string; value: string }>;
+  /**
+   * A sent message Exchange has not filed in Sent Items yet: the number of further requests to the
+   * mailbox before it is; until then Graph finds no item by its id (outlook-immutable-id: "might not
+   * succeed immediately after sending").
+   */
+  iTransit?: number;
+  /** A forward draft: the default id of the message it forwards (what tests count forwards by; not Graph's). */
+  ursprung?: string;
 }
 
 export interface IDatumTidszon {
@@ -167,6 +183,17 @@ export function nyttMeddelandeId(brevlada: IBrevlada): string {
   return `AAMkAD${base64url(`${brevlada.aadId.slice(-12)}|m${brevlada.lopnummer}`)}AAA=`;
 }
 
+/** Immutable ids look different from the default ones (Exchange's start with AAkAL…). */
+function nyttFastId(brevlada: IBrevlada): string {
+  return `AAkALg${base64url(`${brevlada.aadId.slice(-12)}|f${brevlada.lopnummer}`)}AAA=`;
+}
+
+/** An item by either of its ids, as Graph accepts both in a URL; an item in transit is not found. */
+export function hittaMeddelande(brevlada: IBrevlada, id: string): ILagratMeddelande | undefined {
+  const m = brevlada.meddelanden.get(id) ?? Array.from(brevlada.meddelanden.values()).find((x) => x.fastId === id);
+  return m && !m.iTransit ? m : undefined;
+}
+
 export function skapaBrevlada(aadId: string): IBrevlada {
   const mappar = new Map<ValkandMapp, IMapp>();
   for (const m of MAPPAR) {
@@ -219,6 +246,11 @@ export interface IGraphLagerData {
   readonly attGora: Map<string, IAttGora>;
   /** Users whose token lacks consent to Tasks.ReadWrite: To Do answers 403. */
   readonly utanUppgiftsbehorighet: Set<string>;
+  /**
+   * How many further requests to a mailbox pass before a sent message is filed in Sent Items
+   * (0: at once). Exchange files the copy a moment after it accepted the send.
+   */
+  transitForfragningar: number;
 }
 
 function todoId(aadId: string, namn: string): string {
@@ -253,18 +285,19 @@ export function brevladaFor(lager: IGraphLagerData, anvandare: Pick<IEmulatorAnv
 }
 
 /** What a new message is made of; categories default to none. */
-export type NyttMeddelande = Omit<ILagratMeddelande, 'id' | 'mapp' | 'version' | 'kategorier'> & { kategorier?: string[] };
+export type NyttMeddelande = Omit<ILagratMeddelande, 'id' | 'fastId' | 'mapp' | 'version' | 'kategorier'> & { kategorier?: string[] };
 
 /** Files a message into a folder of a mailbox; used by the seed and by delivery. */
 export function laggIMapp(brevlada: IBrevlada, mapp: ValkandMapp, m: NyttMeddelande): ILagratMeddelande {
-  const lagrat: ILagratMeddelande = { ...m, kategorier: [...(m.kategorier ?? [])], id: nyttMeddelandeId(brevlada), mapp, version: 1 };
+  const id = nyttMeddelandeId(brevlada);
+  const lagrat: ILagratMeddelande = { ...m, kategorier: [...(m.kategorier ?? [])], id, fastId: nyttFastId(brevlada), mapp, version: 1 };
   brevlada.meddelanden.set(lagrat.id, lagrat);
   return lagrat;
 }
 
 /**
- * Moves an item the way Exchange does: the item gets a new id in its new folder (ids are not
- * immutable unless the client asks for ImmutableId, which the emulator does not support).
+ * Moves an item the way Exchange does: the item gets a new default id in its new folder; its
+ * immutable id stays.
  */
 export function flytta(brevlada: IBrevlada, m: ILagratMeddelande, till: ValkandMapp, nu: Date): ILagratMeddelande {
   brevlada.meddelanden.delete(m.id);

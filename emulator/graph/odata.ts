@@ -72,9 +72,13 @@ export async function lasKropp(f: IForfragan): Promise<Record<string, unknown>> 
 
 export interface IFragevillkor {
   egenskap: string;
-  /** `any` is the lambda `coll/any(c:c eq 'x')` over a collection of strings. */
-  op: 'eq' | 'ne' | 'ge' | 'le' | 'gt' | 'lt' | 'startswith' | 'any';
+  /**
+   * `any` is the lambda `coll/any(c:c eq 'x')` over a collection of strings; `anyEgenskap` is
+   * `singleValueExtendedProperties/any(ep:ep/id eq 'p' and ep/value eq 'v')` (`egenskapsId` is p).
+   */
+  op: 'eq' | 'ne' | 'ge' | 'le' | 'gt' | 'lt' | 'startswith' | 'any' | 'anyEgenskap';
   varde: string | number | boolean | null;
+  egenskapsId?: string;
   /** `not` before the clause (only with `any`). */
   inte?: boolean;
 }
@@ -238,6 +242,13 @@ export function tolkaFilter(text: string): IFilter | undefined {
   }
   const villkor: IFragevillkor[] = [];
   for (const del of delar) {
+    // An extended property by its id and value (the documented form for finding items by one).
+    const ep = /^(singleValueExtendedProperties)\/any\(\s*(\w+)\s*:\s*(\w+)\/id\s+eq\s+('(?:[^']|'')*')\s+and\s+(\w+)\/value\s+eq\s+('(?:[^']|'')*')\s*\)$/i.exec(del);
+    if (ep) {
+      if (ep[2] !== ep[3] || ep[2] !== ep[5]) return undefined;
+      villkor.push({ egenskap: ep[1], op: 'anyEgenskap', egenskapsId: tolkaLiteral(ep[4]) as string, varde: tolkaLiteral(ep[6]) as string });
+      continue;
+    }
     // `categories/any(c:c eq 'x')`, optionally negated as `not …` or `not(…)`.
     const lambda = /^(not\s*\(\s*|not\s+)?([\w/]+)\/any\(\s*(\w+)\s*:\s*(\w+)\s+eq\s+('(?:[^']|'')*')\s*\)(\s*\))?$/i.exec(del);
     if (lambda) {
@@ -277,6 +288,11 @@ function jamfor(a: unknown, b: IFragevillkor['varde']): number {
 export function uppfyller(filter: IFilter, hamta: (egenskap: string) => unknown): boolean {
   const prova = (v: IFragevillkor): boolean => {
     const a = hamta(v.egenskap);
+    if (v.op === 'anyEgenskap') {
+      // Property ids compare without case (they name a MAPI property); values as stored.
+      return Array.isArray(a) && a.some((x: { id?: unknown; value?: unknown }) =>
+        typeof x?.id === 'string' && x.id.toLowerCase() === String(v.egenskapsId).toLowerCase() && x.value === v.varde);
+    }
     if (v.op === 'any') {
       // Exchange compares category names without regard to case.
       const finns = Array.isArray(a) && a.some((x) => typeof x === 'string' && typeof v.varde === 'string' && x.toLowerCase() === v.varde.toLowerCase());

@@ -1,11 +1,12 @@
 /**
  * Outlook mail through Graph: mail folders, messages, delete (to Recoverable Items), permanent
- * delete, move, forward and sendMail, for the signed-in user's own mailbox (`/me`).
- * Shapes follow the message and mailFolder samples of the Graph v1.0 reference.
+ * delete, move, forward, createForward and send of a draft, and sendMail, for the signed-in user's
+ * own mailbox (`/me`). Shapes follow the message and mailFolder samples of the Graph v1.0
+ * reference; `Prefer: IdType="ImmutableId"` answers with ids that survive moves and sending.
  */
 import { Emulator, graphFel, IEmulatorAnvandare, IForfragan } from '../core';
 import {
-  brevladaFor, changeKey, flytta, hittaMapp, IBrevlada, IEpostadress, IGraphLagerData, ILagratMeddelande, IMapp,
+  brevladaFor, changeKey, flytta, hittaMapp, hittaMeddelande, IBrevlada, IEpostadress, IGraphLagerData, ILagratMeddelande, IMapp,
   IFoljUppFlagga, laggIMapp, NyttMeddelande, synligMapp
 } from './lager';
 import { base64url, ejStodd, graphSvar, inloggad, kontext, lankMed, lasFragealternativ, lasKropp, lasSokvag, tomtSvar, uppfyller, valj } from './odata';
@@ -46,17 +47,26 @@ function vilTexter(f: IForfragan): boolean {
   return /outlook\.body-content-type\s*=\s*"?text"?/i.test(f.req.headers.get('Prefer') ?? '');
 }
 
-function preferensHuvud(f: IForfragan): Record<string, string> {
-  return vilTexter(f) ? { 'Preference-Applied': 'outlook.body-content-type="text"' } : {};
+/** `Prefer: IdType="ImmutableId"` asks for immutable ids in the answer (the URL may carry either kind). */
+function vilFastaId(f: IForfragan): boolean {
+  return /IdType\s*=\s*"?ImmutableId"?/i.test(f.req.headers.get('Prefer') ?? '');
 }
 
-export function meddelandeJson(m: ILagratMeddelande, brevlada: IBrevlada, somText = false): Record<string, unknown> {
+function preferensHuvud(f: IForfragan): Record<string, string> {
+  const tillampade = [
+    ...(vilTexter(f) ? ['outlook.body-content-type="text"'] : []),
+    ...(vilFastaId(f) ? ['IdType="ImmutableId"'] : [])
+  ];
+  return tillampade.length > 0 ? { 'Preference-Applied': tillampade.join(', ') } : {};
+}
+
+export function meddelandeJson(m: ILagratMeddelande, brevlada: IBrevlada, somText = false, fastaId = false): Record<string, unknown> {
   const ck = changeKey(m);
   const mapp = brevlada.mappar.get(m.mapp) as IMapp;
   const mottagare = (lista: IEpostadress[]): unknown[] => lista.map((a) => ({ emailAddress: { name: a.name, address: a.address } }));
   return {
     '@odata.etag': `W/"${ck}"`,
-    id: m.id,
+    id: fastaId ? m.fastId : m.id,
     createdDateTime: m.skapad,
     lastModifiedDateTime: m.andrad,
     changeKey: ck,
@@ -223,7 +233,21 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
     if (lager.utanEpostbehorighet.has(anvandare.aadId)) {
       throw graphFel(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     }
-    return { anvandare, brevlada: brevladaFor(lager, anvandare) };
+    const b = brevladaFor(lager, anvandare);
+    arkiveraSkickade(b);
+    return { anvandare, brevlada: b };
+  };
+
+  /** Each request to a mailbox brings the sent messages in transit one step closer to Sent Items. */
+  const arkiveraSkickade = (b: IBrevlada): void => {
+    for (const m of Array.from(b.meddelanden.values())) {
+      if (m.iTransit === undefined) continue;
+      m.iTransit -= 1;
+      if (m.iTransit <= 0) {
+        delete m.iTransit;
+        flytta(b, m, 'sentitems', nu());
+      }
+    }
   };
 
   const avsandare = (a: IEmulatorAnvandare): IEpostadress => ({ name: a.title, address: a.email });
@@ -243,7 +267,10 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
       tillatna: ['$select', '$top', '$skip', '$filter', '$orderby', '$count'],
       egenskaper: MEDDELANDE_EGENSKAPER,
       typnamn: 'Microsoft.OutlookServices.Message',
-      filtrerbara: ['receivedDateTime', 'sentDateTime', 'isRead', 'subject', 'hasAttachments', 'importance', 'from/emailAddress/address', 'conversationId', 'categories'],
+      filtrerbara: [
+        'receivedDateTime', 'sentDateTime', 'isRead', 'subject', 'hasAttachments', 'importance', 'from/emailAddress/address', 'conversationId',
+        'categories', 'singleValueExtendedProperties'
+      ],
       sorterbara: ['receivedDateTime', 'sentDateTime'],
       topGrans: [1, 1000],
       topFel: (top) => graphFel(400, 'ErrorInvalidParameter', `The value '${top}' of parameter 'Top' should be between 1 and 1000.`)
@@ -253,11 +280,14 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
       return graphFel(400, 'InefficientFilter', 'The restriction or sort order is too complex for this operation.');
     }
     const somText = vilTexter(f);
-    let rader = Array.from(b.meddelanden.values()).filter(urval).map((m) => meddelandeJson(m, b, somText));
+    const fasta = vilFastaId(f);
+    let par = Array.from(b.meddelanden.values()).filter((m) => !m.iTransit && urval(m)).map((m) => ({ m, r: meddelandeJson(m, b, somText, fasta) }));
     if (alt.filter) {
       const filter = alt.filter;
-      rader = rader.filter((r) => uppfyller(filter, (e) => lasSokvag(r, e)));
+      // Extended properties are not part of the message's JSON unless expanded; the filter reads the stored ones.
+      par = par.filter(({ m, r }) => uppfyller(filter, (e) => (e.toLowerCase() === 'singlevalueextendedproperties' ? m.utokade ?? [] : lasSokvag(r, e))));
     }
+    let rader = par.map(({ r }) => r);
     const ordning = alt.orderby ?? { egenskap: 'receivedDateTime', fallande: true };
     rader.sort((x, y) => {
       const a = String(x[ordning.egenskap]);
@@ -279,7 +309,7 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
   };
 
   const meddelande = (b: IBrevlada, id: string): ILagratMeddelande => {
-    const m = b.meddelanden.get(id);
+    const m = hittaMeddelande(b, id);
     if (!m) throw hittaInte();
     return m;
   };
@@ -330,7 +360,7 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
     const m = meddelande(b, traff[1]);
     return graphSvar({
       '@odata.context': kontext(f, `users('${anvandare.aadId}')/messages${alt.select ? `(${alt.select.join(',')})` : ''}/$entity`),
-      ...valj(meddelandeJson(m, b, vilTexter(f)), alt.select)
+      ...valj(meddelandeJson(m, b, vilTexter(f), vilFastaId(f)), alt.select)
     }, 200, preferensHuvud(f));
   });
 
@@ -349,7 +379,7 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
     m.andrad = iso(nu());
     return graphSvar({
       '@odata.context': kontext(f, `users('${anvandare.aadId}')/messages/$entity`),
-      ...meddelandeJson(m, b, vilTexter(f))
+      ...meddelandeJson(m, b, vilTexter(f), vilFastaId(f))
     }, 200, { ...preferensHuvud(f), ETag: `W/"${changeKey(m)}"` });
   });
 
@@ -381,9 +411,31 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
     return graphSvar({
       '@odata.context': kontext(f, `users('${anvandare.aadId}')/messages/$entity`),
       '@odata.type': '#microsoft.graph.message',
-      ...meddelandeJson(flyttat, b, vilTexter(f))
-    }, 201);
+      ...meddelandeJson(flyttat, b, vilTexter(f), vilFastaId(f))
+    }, 201, preferensHuvud(f));
   });
+
+  /** A forward of `m` as Outlook writes it (Swedish mailbox language: "VB:" and the quoted header). */
+  const vidarebefordran = (m: ILagratMeddelande, anvandare: IEmulatorAnvandare, till: IEpostadress[], kommentar: string, utkast: boolean): NyttMeddelande => {
+    const tid = iso(nu());
+    const text = `${kommentar}\n\n-----Ursprungligt meddelande-----\nFrån: ${m.fran.name} <${m.fran.address}>\nSkickat: ${m.skickat}\n` +
+      `Till: ${m.till.map((a) => a.address).join('; ')}\nÄmne: ${m.amne}\n\n${m.text}`;
+    return {
+      skapad: tid, andrad: tid, mottaget: tid, skickat: tid, amne: `VB: ${m.amne}`, text, fran: avsandare(anvandare), till, kopia: [], last: true,
+      viktighet: m.viktighet, bilagor: m.bilagor, konversation: m.konversation,
+      internetId: `<${base64url(`${m.id}|fw|${tid}|${utkast ? 'u' : 's'}`).slice(0, 32)}@pol.kommun.se>`, utkast
+    };
+  };
+
+  /** Sends a message out of the mailbox: the recipients get it, the log of outgoing mail records it. */
+  const skicka = (skickat: ILagratMeddelande | NyttMeddelande, ursprung?: string): void => {
+    lager.utgaende.push({
+      typ: 'forward', fran: skickat.fran.address, till: skickat.till.map((a) => a.address), kopia: [], amne: skickat.amne, text: skickat.text,
+      tid: skickat.skickat, ...(ursprung ? { ursprung } : {})
+    });
+    const { id: _id, fastId: _fast, mapp: _mapp, version: _version, utokade: _utokade, iTransit: _transit, ursprung: _ursprung, ...kopia } = skickat as ILagratMeddelande;
+    leverera(skickat.till, { ...kopia, utkast: false });
+  };
 
   emulator.rutt('POST', /^\/v1\.0\/me\/messages\/([^/]+)\/forward$/i, async (f, traff) => {
     const { anvandare, brevlada: b } = brevlada(f);
@@ -392,21 +444,65 @@ export function registreraPost(emulator: Emulator, lager: IGraphLagerData, nu: (
     const inbaddat = (kropp.message ?? {}) as Record<string, unknown>;
     const till = lasMottagare(kropp.toRecipients ?? inbaddat.toRecipients);
     if (till.length === 0) return ogiltigaMottagare();
-    const kommentar = typeof kropp.comment === 'string' ? kropp.comment : '';
-    const tid = iso(nu());
-    const fran = avsandare(anvandare);
-    // Outlook with Swedish as the mailbox language prefixes forwards with "VB:".
-    const amne = `VB: ${m.amne}`;
-    const text = `${kommentar}\n\n-----Ursprungligt meddelande-----\nFrån: ${m.fran.name} <${m.fran.address}>\nSkickat: ${m.skickat}\n` +
-      `Till: ${m.till.map((a) => a.address).join('; ')}\nÄmne: ${m.amne}\n\n${m.text}`;
-    const kopia = {
-      skapad: tid, andrad: tid, mottaget: tid, skickat: tid, amne, text, fran, till, kopia: [], last: true,
-      viktighet: m.viktighet, bilagor: m.bilagor, konversation: m.konversation,
-      internetId: `<${base64url(`${m.id}|fw|${tid}`).slice(0, 32)}@pol.kommun.se>`, utkast: false
-    };
+    const kopia = vidarebefordran(m, anvandare, till, typeof kropp.comment === 'string' ? kropp.comment : '', false);
     laggIMapp(b, 'sentitems', kopia);
-    lager.utgaende.push({ typ: 'forward', fran: fran.address, till: till.map((a) => a.address), kopia: [], amne, text, tid, ursprung: m.id });
-    leverera(till, kopia);
+    skicka(kopia, m.id);
+    return tomtSvar(202);
+  });
+
+  // A forward as a draft in Drafts, to be sent later (message-createforward): its answer is the draft.
+  emulator.rutt('POST', /^\/v1\.0\/me\/messages\/([^/]+)\/createForward$/i, async (f, traff) => {
+    const { anvandare, brevlada: b } = brevlada(f);
+    const m = meddelande(b, traff[1]);
+    const kropp = await lasKropp(f);
+    const inbaddat = (kropp.message ?? {}) as Record<string, unknown>;
+    if ((kropp.toRecipients !== undefined) === (inbaddat.toRecipients !== undefined)) {
+      return graphFel(400, 'ErrorInvalidParameter', 'Specify either the toRecipients parameter or the toRecipients property of the message parameter.');
+    }
+    if (kropp.comment !== undefined && inbaddat.body !== undefined) {
+      return graphFel(400, 'ErrorInvalidParameter', 'Specify either a comment or the body property of the message parameter.');
+    }
+    const till = lasMottagare(kropp.toRecipients ?? inbaddat.toRecipients);
+    if (till.length === 0) return ogiltigaMottagare();
+    const utokade: Array<{ id: string; value: string }> = [];
+    for (const [nyckel, varde] of Object.entries(inbaddat)) {
+      if (nyckel === 'toRecipients' || nyckel.startsWith('@')) continue;
+      if (nyckel !== 'singleValueExtendedProperties') return ejStodd(emulator, f, `createForward med message.${nyckel}`);
+      if (!Array.isArray(varde) || varde.some((e: { id?: unknown; value?: unknown }) => typeof e?.id !== 'string' || typeof e?.value !== 'string')) {
+        return olasbarKropp("Cannot read the value of property 'singleValueExtendedProperties'.");
+      }
+      utokade.push(...(varde as Array<{ id: string; value: string }>).map((e) => ({ id: e.id, value: e.value })));
+    }
+    const utkast = laggIMapp(b, 'drafts', vidarebefordran(m, anvandare, till, typeof kropp.comment === 'string' ? kropp.comment : '', true));
+    if (utokade.length > 0) utkast.utokade = utokade;
+    utkast.ursprung = m.id;
+    return graphSvar({
+      '@odata.context': kontext(f, `users('${anvandare.aadId}')/messages/$entity`),
+      ...meddelandeJson(utkast, b, vilTexter(f), vilFastaId(f))
+    }, 201, preferensHuvud(f));
+  });
+
+  // Sends a draft (message-send): 202, and the message is filed in Sent Items (after a moment, see transitForfragningar).
+  emulator.rutt('POST', /^\/v1\.0\/me\/messages\/([^/]+)\/send$/i, (f, traff) => {
+    const { brevlada: b } = brevlada(f);
+    const m = meddelande(b, traff[1]);
+    if (!m.utkast) {
+      return graphFel(400, 'ErrorInvalidOperation', 'Only a draft message can be sent.');
+    }
+    if (m.till.length + m.kopia.length === 0) return ogiltigaMottagare();
+    const tid = iso(nu());
+    m.utkast = false;
+    m.skickat = tid;
+    m.mottaget = tid;
+    m.andrad = tid;
+    m.version += 1;
+    skicka(m, m.ursprung);
+    if (lager.transitForfragningar > 0) {
+      m.mapp = 'outbox';
+      m.iTransit = lager.transitForfragningar;
+    } else {
+      flytta(b, m, 'sentitems', nu());
+    }
     return tomtSvar(202);
   });
 

@@ -1,29 +1,37 @@
 /**
  * Graph JSON batching (`POST /$batch`), shared by every service that sends many requests: the
- * mandate-end reminders and the e-mail routine. Requests come in groups (one mail's forward and the
- * delete that depends on it); a group is never split across batches, so its `dependsOn` holds.
+ * mandate-end reminders and the e-mail routine. Requests come in groups that travel in the same
+ * batch call; every batch is fully parallel (no `dependsOn`): Graph refuses a batch that mixes
+ * independent requests with chains ("Batch should be either fully sequential or fully parallel"),
+ * so work that must follow another is sent in a later call, after its answer was read.
  *
  * What the runner does, so the services only say what to send and read what came back:
  * - packs groups into batches of at most 20 requests (Graph's limit);
- * - resends what was throttled (429, 503, 504 — each sub-request has its own Retry-After) and the
- *   424s that only failed because what they depend on was throttled, after the longest Retry-After
- *   and before the next batch call, since throttled requests still count against the limit;
- * - never resends a request that got an answer other than those: a forward that went out is never
- *   sent again;
- * - reports every request's final answer; a batch call that failed as a whole (no network, 5xx
- *   after the retry behavior's own attempts) fails each of its requests with the DataFel cause.
+ * - resends a request that Graph did not run: 429, or 503 with a Retry-After (each sub-request has
+ *   its own), or the whole call answered so; after the longest Retry-After and before the next call,
+ *   since throttled requests still count against the limit;
+ * - resends a request whose outcome is unknown (504, a call without an answer) only when it is
+ *   `upprepbar` (running it twice does no harm: reads, deletes, a category, sending a draft); any
+ *   other is reported `obesvarad` for the service to settle from what the mailbox shows;
+ * - sends each call exactly once itself: the product's retry behavior (src/data/pnp.ts) would resend
+ *   a whole $batch after a 504 or a broken connection, writes and all;
+ * - reports every request's final answer.
  */
 import { GraphFI, graphPost } from '@pnp/graph';
-import { body } from '@pnp/queryable';
+import { body, BrowserFetch } from '@pnp/queryable';
 import { DataFel, tolkaDataFel } from './fel';
 import { graphSokvag } from './pnp';
 
 /** Graph's limit of requests in one JSON batch. */
 export const BATCH_STORLEK = 20;
-/** How many times one request is sent before it is reported as throttled (and left to a retry). */
+/** How many times one request is sent before its last answer is reported (and left to a retry). */
 export const MAX_FORSOK = 6;
-/** When a throttled answer has no Retry-After (Graph always sends one; a proxy may not). */
+/** When a throttled answer has no Retry-After (Graph always sends one with 429; a proxy may not). */
 const STANDARD_VANTAN_S = 10;
+/** Before resending what got no answer: the gateway or the connection needs a moment (1 s, then 2 s), not Retry-After. */
+const OVISS_VANTAN_S = 1;
+/** Attempts at a request whose answers were lost: a dead network is said within seconds, not after a minute. */
+const OVISS_FORSOK = 3;
 
 export type Batchmetod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -31,16 +39,20 @@ export interface IDelfraga {
   /** Unique within one run of the runner; the answer is found again by it. */
   id: string;
   method: Batchmetod;
-  /** Relative to Graph's version root, e.g. `/me/messages/{id}/forward`. */
+  /** Relative to Graph's version root, e.g. `/me/messages/{id}/permanentDelete`. */
   url: string;
   /** JSON; sent with `Content-Type: application/json`. */
   body?: unknown;
   headers?: Record<string, string>;
-  /** Ids of requests of the same group that must succeed first (Graph answers 424 otherwise). */
-  dependsOn?: readonly string[];
+  /**
+   * Running it twice does no harm, so it may be resent when its outcome is unknown. GET, PUT,
+   * PATCH and DELETE are unless told otherwise; a POST is not unless told (an action such as
+   * permanentDelete or sending a draft is; creating something is not).
+   */
+  upprepbar?: boolean;
 }
 
-/** A group of requests that travel in the same batch (at most 20). */
+/** A group of requests that travel in the same batch call (at most 20). */
 export type Fragegrupp = readonly IDelfraga[];
 
 export interface IDelsvar {
@@ -51,13 +63,13 @@ export interface IDelsvar {
   body?: unknown;
   /** 2xx. */
   ok: boolean;
-  /** Why not. For a 424, why the request it depended on failed. */
+  /** Why not. */
   fel?: DataFel;
   /** How many times it was sent. */
   forsok: number;
   /**
-   * The batch call itself failed, so whether this request ran is not known (a write may have been
-   * carried out before the connection broke); only the mailbox can tell.
+   * Whether the request ran is not known (a 504, or the batch call failed without an answer: a
+   * write may have been carried out before the connection broke); only the mailbox can tell.
    */
   obesvarad?: true;
 }
@@ -65,6 +77,8 @@ export interface IDelsvar {
 export interface IBatchAlternativ {
   /** Waits out a Retry-After; tests and the bench pass one that records and returns at once. */
   vanta?: (ms: number) => Promise<void>;
+  /** Headers every sub-request carries, e.g. `Prefer: IdType="ImmutableId"`. */
+  huvuden?: Record<string, string>;
 }
 
 /** Called after each batch call with the answers of that call that are final (not to be resent). */
@@ -77,10 +91,11 @@ interface IRaSvar {
   body?: unknown;
 }
 
-const STRYPT = new Set([429, 503, 504]);
-
-export function arStrypt(status: number): boolean {
-  return STRYPT.has(status);
+/** A whole batch call that failed: its status (0 without an answer) and the Retry-After it carried. */
+interface IAnropsfel {
+  fel: DataFel;
+  status: number;
+  retryAfter?: number;
 }
 
 function huvud(headers: Record<string, string> | undefined, namn: string): string | undefined {
@@ -88,9 +103,24 @@ function huvud(headers: Record<string, string> | undefined, namn: string): strin
   return nyckel ? headers![nyckel] : undefined;
 }
 
-function retryAfter(s: IRaSvar): number {
-  const v = Number(huvud(s.headers, 'retry-after'));
-  return Number.isFinite(v) && v >= 0 ? v : STANDARD_VANTAN_S;
+function sekunder(varde: string | null | undefined): number | undefined {
+  if (varde === null || varde === undefined || varde.trim() === '') return undefined;
+  const v = Number(varde);
+  return Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+/** Graph did not run it and says when to come back: 429 always, 503 when it names a time. */
+function intekord(status: number, retryAfter: number | undefined): boolean {
+  return status === 429 || (status === 503 && retryAfter !== undefined);
+}
+
+/** The outcome is unknown: the gateway gave up (504) or nothing came back. */
+function oviss(status: number): boolean {
+  return status === 0 || status === 504;
+}
+
+export function upprepbar(d: IDelfraga): boolean {
+  return d.upprepbar ?? d.method !== 'POST';
 }
 
 /** A failed sub-request as the cause the UI explains: the same mapping as for any PnPjs failure. */
@@ -100,16 +130,18 @@ export function delfel(status: number, kropp: unknown): DataFel {
 }
 
 export class GraphBatch {
-  /** Batch calls made (the retry behavior's own resends of a call not counted). */
+  /** Batch calls made. */
   public rundturer = 0;
-  /** Sub-requests answered with a throttling status. */
+  /** Sub-requests (or whole calls) Graph did not run because of throttling. */
   public strypta = 0;
   /** Time spent waiting out Retry-After. */
   public vantatMs = 0;
   private readonly vanta: (ms: number) => Promise<void>;
+  private readonly huvuden: Record<string, string>;
 
   public constructor(private readonly graph: GraphFI, alternativ: IBatchAlternativ = {}) {
     this.vanta = alternativ.vanta ?? ((ms) => new Promise((klar) => setTimeout(klar, ms)));
+    this.huvuden = alternativ.huvuden ?? {};
   }
 
   /** Sends every group and answers with each request's final answer, by id. */
@@ -118,6 +150,8 @@ export class GraphBatch {
     const resultat = new Map<string, IDelsvar>();
     const forsok = new Map<string, number>();
     const ko: IDelfraga[][] = grupper.filter((g) => g.length > 0).map((g) => [...g]);
+    // Whole calls throttled in a row: they count against no request (none reached Graph), but not for ever.
+    let helaStrypta = 0;
     while (ko.length > 0) {
       const batch: IDelfraga[][] = [];
       let antal = 0;
@@ -128,23 +162,46 @@ export class GraphBatch {
       const fragor = batch.flat();
       fragor.forEach((d) => forsok.set(d.id, (forsok.get(d.id) ?? 0) + 1));
       const slutliga: IDelsvar[] = [];
-      const igen: IDelfraga[][] = [];
+      const igen: IDelfraga[] = [];
       let vantan = 0;
       const svar = await this.skicka(fragor);
-      if (svar instanceof DataFel) {
-        for (const d of fragor) slutliga.push({ id: d.id, status: svar.status ?? 0, headers: {}, ok: false, fel: svar, forsok: forsok.get(d.id)!, obesvarad: true });
-      } else {
-        for (const grupp of batch) {
-          const utfall = bedomGrupp(grupp, svar, forsok);
-          this.strypta += utfall.strypta;
-          vantan = Math.max(vantan, utfall.vantan);
-          slutliga.push(...utfall.slutliga);
-          if (utfall.igen.length > 0) igen.push(utfall.igen);
+      const helaStrypt = 'fel' in svar && intekord(svar.status, svar.retryAfter);
+      helaStrypta = helaStrypt ? helaStrypta + 1 : 0;
+      if (helaStrypt && helaStrypta < MAX_FORSOK) fragor.forEach((d) => forsok.set(d.id, forsok.get(d.id)! - 1));
+      for (const d of fragor) {
+        const n = Math.max(forsok.get(d.id)!, 1);
+        const s: IRaSvar | undefined = 'fel' in svar ? undefined : svar.get(d.id);
+        const status = 'fel' in svar ? svar.status : s?.status ?? 0;
+        const ra = 'fel' in svar ? svar.retryAfter : sekunder(huvud(s?.headers, 'retry-after'));
+        // A whole call refused with 4xx ran nothing; one that failed otherwise may have run some of it.
+        const ovisst = 'fel' in svar ? !intekord(status, ra) && (status === 0 || status >= 500) : oviss(status);
+        const kanIgen = n < MAX_FORSOK && (!helaStrypt || helaStrypta < MAX_FORSOK);
+        if (intekord(status, ra)) {
+          this.strypta++;
+          if (kanIgen) {
+            igen.push(d);
+            vantan = Math.max(vantan, ra ?? STANDARD_VANTAN_S);
+            continue;
+          }
+        } else if (ovisst && upprepbar(d) && n < OVISS_FORSOK) {
+          igen.push(d);
+          vantan = Math.max(vantan, ra ?? OVISS_VANTAN_S * n);
+          continue;
         }
+        if ('fel' in svar) {
+          slutliga.push({ id: d.id, status, headers: {}, ok: false, fel: svar.fel, forsok: n, ...(ovisst ? { obesvarad: true as const } : {}) });
+          continue;
+        }
+        const ok = status >= 200 && status < 300;
+        slutliga.push({
+          id: d.id, status, headers: s?.headers ?? {}, ...(s?.body !== undefined ? { body: s.body } : {}), ok,
+          ...(ok ? {} : { fel: s ? delfel(status, s.body) : new DataFel('okant') }), forsok: n,
+          ...(ovisst ? { obesvarad: true as const } : {})
+        });
       }
       slutliga.forEach((s) => resultat.set(s.id, s));
-      // The throttled go first in the next call, so a group is not overtaken by later ones.
-      ko.unshift(...igen);
+      // What goes again goes first in the next call, so it is not overtaken by later groups.
+      if (igen.length > 0) ko.unshift(igen);
       if (efterBatch) await efterBatch(slutliga);
       if (igen.length > 0) {
         this.vantatMs += vantan * 1000;
@@ -154,103 +211,41 @@ export class GraphBatch {
     return resultat;
   }
 
-  private async skicka(fragor: readonly IDelfraga[]): Promise<Map<string, IRaSvar> | DataFel> {
+  private async skicka(fragor: readonly IDelfraga[]): Promise<Map<string, IRaSvar> | IAnropsfel> {
     this.rundturer++;
     try {
-      const svar = await graphPost(graphSokvag(this.graph, '$batch'), body({ requests: fragor.map(tillBatch(new Set(fragor.map((d) => d.id)))) }));
+      // BrowserFetch: this call is sent once; what to resend is decided above, per request.
+      const fraga = graphSokvag(this.graph, '$batch').using(BrowserFetch());
+      const svar = await graphPost(fraga, body({ requests: fragor.map((d) => this.tillBatch(d)) }));
       const lista = (svar as { responses?: unknown } | undefined)?.responses;
       return new Map((Array.isArray(lista) ? lista as IRaSvar[] : []).map((s) => [String(s.id), { ...s, status: Number(s.status) }]));
     } catch (e) {
-      return tolkaDataFel(e);
+      const fel = tolkaDataFel(e);
+      const svar = (e as { response?: Response } | undefined)?.response;
+      return { fel, status: fel.status ?? 0, retryAfter: sekunder(svar?.headers?.get?.('retry-after')) };
     }
   }
-}
 
-/** The wire form of a request; a dependency already done is left out (it is not in this batch). */
-function tillBatch(iBatchen: ReadonlySet<string>): (d: IDelfraga) => Record<string, unknown> {
-  return (d) => {
+  /** The wire form of a request. */
+  private tillBatch(d: IDelfraga): Record<string, unknown> {
     const ut: Record<string, unknown> = { id: d.id, method: d.method, url: d.url };
-    const headers: Record<string, string> = { ...(d.headers ?? {}) };
+    const headers: Record<string, string> = { ...this.huvuden, ...(d.headers ?? {}) };
     if (d.body !== undefined) {
       ut.body = d.body;
       if (!huvud(headers, 'content-type')) headers['Content-Type'] = 'application/json';
     }
     if (Object.keys(headers).length > 0) ut.headers = headers;
-    const beroenden = (d.dependsOn ?? []).filter((b) => iBatchen.has(b));
-    if (beroenden.length > 0) ut.dependsOn = beroenden;
     return ut;
-  };
+  }
 }
 
 function kontrollera(grupper: readonly Fragegrupp[]): void {
   const sedda = new Set<string>();
   for (const g of grupper) {
     if (g.length > BATCH_STORLEK) throw new Error(`En grupp har ${g.length} förfrågningar; en $batch rymmer ${BATCH_STORLEK}.`);
-    const egna = new Set(g.map((d) => d.id));
     for (const d of g) {
       if (sedda.has(d.id.toLowerCase())) throw new Error(`Förfrågan ${d.id} finns två gånger.`);
       sedda.add(d.id.toLowerCase());
-      if ((d.dependsOn ?? []).some((b) => !egna.has(b))) throw new Error(`Förfrågan ${d.id} beror på en förfrågan utanför sin grupp.`);
     }
   }
-}
-
-/**
- * One group's answers: what is final, and what goes again (the throttled, and the 424s whose
- * dependency goes again), with dependencies on what already succeeded dropped.
- */
-function bedomGrupp(grupp: readonly IDelfraga[], svar: ReadonlyMap<string, IRaSvar>, forsok: ReadonlyMap<string, number>): {
-  slutliga: IDelsvar[]; igen: IDelfraga[]; vantan: number; strypta: number;
-} {
-  const perId = new Map(grupp.map((d) => [d.id, d]));
-  const igenMemo = new Map<string, boolean>();
-  const skickasIgen = (id: string, djup = 0): boolean => {
-    if (igenMemo.has(id)) return igenMemo.get(id)!;
-    const s = svar.get(id);
-    const d = perId.get(id)!;
-    let ja = false;
-    if (s && arStrypt(s.status)) ja = forsok.get(id)! < MAX_FORSOK;
-    else if (s?.status === 424 && djup < grupp.length) ja = (d.dependsOn ?? []).some((b) => perId.has(b) && skickasIgen(b, djup + 1));
-    igenMemo.set(id, ja);
-    return ja;
-  };
-  const slutliga: IDelsvar[] = [];
-  const igen: IDelfraga[] = [];
-  let vantan = 0;
-  let strypta = 0;
-  const felFor = new Map<string, DataFel>();
-  const orsak = (id: string, djup = 0): DataFel => {
-    const s = svar.get(id);
-    if (!s) return new DataFel('okant');
-    if (s.status === 424 && djup < grupp.length) {
-      const forsta = (perId.get(id)!.dependsOn ?? []).find((b) => {
-        const status = svar.get(b)?.status;
-        return perId.has(b) && (status === undefined || status < 200 || status >= 300);
-      });
-      if (forsta) return felFor.get(forsta) ?? orsak(forsta, djup + 1);
-    }
-    return delfel(s.status, s.body);
-  };
-  for (const d of grupp) {
-    const s = svar.get(d.id);
-    if (s && arStrypt(s.status)) {
-      strypta++;
-      vantan = Math.max(vantan, retryAfter(s));
-    }
-    if (skickasIgen(d.id)) {
-      igen.push(d);
-      continue;
-    }
-    const ok = !!s && s.status >= 200 && s.status < 300;
-    const fel = ok ? undefined : orsak(d.id);
-    if (fel) felFor.set(d.id, fel);
-    slutliga.push({ id: d.id, status: s?.status ?? 0, headers: s?.headers ?? {}, ...(s?.body !== undefined ? { body: s.body } : {}), ok, ...(fel ? { fel } : {}), forsok: forsok.get(d.id)! });
-  }
-  const igenId = new Set(igen.map((d) => d.id));
-  return {
-    slutliga,
-    igen: igen.map((d) => ({ ...d, dependsOn: (d.dependsOn ?? []).filter((b) => igenId.has(b)) })),
-    vantan,
-    strypta
-  };
 }

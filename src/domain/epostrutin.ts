@@ -31,7 +31,8 @@ export type Epostmapp = (typeof EPOSTMAPPAR)[number];
 
 /**
  * The steps of one mail, in order:
- * - `Vidarebefordra`: forward to the registrator with the optional comment (Diarieför).
+ * - `Vidarebefordra`: forward to the registrator with the optional comment (Diarieför): a forward
+ *   draft is made and sent; the draft's immutable id is also the sent copy's in sent items.
  * - `RaderaOriginal`: delete the mail for good, past deleted items (Diarieför, Gallra).
  * - `RaderaKopia`: delete the forwarded copy in sent items for good (Diarieför).
  * - `Markera`: set the kept category (Behåll).
@@ -92,48 +93,66 @@ export function valideraAtgard(val: IAtgardsval, registratorAdress: string): Atg
   return undefined;
 }
 
-/** What an answer to one step's request means for the mail. */
-export type Stegutfall = 'Gjort' | 'Strypt' | 'Misslyckat';
+/**
+ * What an answer to one step's request means for the mail. `Oviss`: whether it was done only the
+ * mailbox can tell (look before anything else is sent).
+ */
+export type Stegutfall = 'Gjort' | 'Strypt' | 'Oviss' | 'Misslyckat';
 
 /**
  * One Graph answer as the routine reads it: 2xx done; 429, 503, 504 throttled (send again after
- * Retry-After); 424 (its forward failed, so the delete never ran) also again, with the forward;
- * 404 on a delete means the item is gone already (someone deleted it in Outlook), which is done.
+ * Retry-After); 404 on a delete means the item is gone already (someone deleted it in Outlook),
+ * which is done. A send that was not answered 2xx is settled by looking at the draft: a send
+ * sent twice (a lost answer, a resent call) is refused the second time although the first went
+ * out, and a forward must be neither lost nor sent again.
  */
 export function tolkaSvar(steg: Epoststeg, status: number): Stegutfall {
   if (status >= 200 && status < 300) return 'Gjort';
+  if (steg === 'Vidarebefordra') return 'Oviss';
   if (status === 404 && (steg === 'RaderaOriginal' || steg === 'RaderaKopia')) return 'Gjort';
-  if (status === 429 || status === 503 || status === 504 || status === 424) return 'Strypt';
+  if (status === 429 || status === 503 || status === 504) return 'Strypt';
   return 'Misslyckat';
 }
 
 /**
- * How far a mail got when the page closed mid-way, from what the mailbox shows now: the journal
- * may lag behind Graph by one batch. The original gone means it was forwarded first (the delete
- * depends on the forward); a copy in sent items means the forward went out. But the original gone
- * while the journal has no forward and sent items has no copy (`kopiaFinns: false`) means someone
- * else removed it (Outlook) before the forward: nothing is counted as done, so the mail is reported
- * as failed instead of logged as diariefört without ever reaching the registrator.
+ * What the mailbox shows of a Diarieför's forward, found by the draft's immutable id (or, when the
+ * journal never got that id, by the property naming the original on the draft): still a draft, sent
+ * (the copy in sent items or on its way there), or gone.
  */
-export function aterstalldaSteg(atgard: Atgard, lage: { gjorda: readonly Epoststeg[]; originalFinns: boolean; kopiaFinns?: boolean; markerad?: boolean }): Epoststeg[] {
+export type Kopielage = 'utkast' | 'skickad' | 'saknas';
+
+/**
+ * How far a mail got when the page closed mid-way, from what the mailbox shows now: the journal
+ * may lag behind Graph. Only the forward's own message tells whether it went out (`kopia`, see
+ * Kopielage; undefined when no draft was ever found). The routine deletes the original only after
+ * its forward was sent, and the copy only after the journal says so; so an original gone without
+ * a sent forward was removed by someone else (Outlook) and nothing counts as done: the mail is
+ * reported as failed instead of logged as diariefört without ever reaching the registrator.
+ */
+export function aterstalldaSteg(atgard: Atgard, lage: { gjorda: readonly Epoststeg[]; originalFinns: boolean; kopia?: Kopielage; markerad?: boolean }): Epoststeg[] {
   const gjorda = new Set<Epoststeg>(lage.gjorda);
   if (atgard === 'Diarieför') {
-    // Our delete of the original comes with or after the forward, and the copy goes only in a later
-    // batch, so a forward neither journaled nor left as a copy never happened.
-    const forsvannUtanVidarebefordran = !gjorda.has('Vidarebefordra') && lage.kopiaFinns === false;
-    if (!lage.originalFinns && !forsvannUtanVidarebefordran) {
-      gjorda.add('Vidarebefordra');
-      gjorda.add('RaderaOriginal');
+    if (lage.kopia === 'skickad') gjorda.add('Vidarebefordra');
+    if (gjorda.has('Vidarebefordra')) {
+      if (!lage.originalFinns) gjorda.add('RaderaOriginal');
+      // Sent, and the copy is gone: it was deleted.
+      if (lage.kopia === 'saknas') gjorda.add('RaderaKopia');
     }
-    if (lage.kopiaFinns) gjorda.add('Vidarebefordra');
-    // The forward went out and no copy is left: it was deleted.
-    if (gjorda.has('Vidarebefordra') && lage.kopiaFinns === false) gjorda.add('RaderaKopia');
   } else if (atgard === 'Gallra') {
     if (!lage.originalFinns) gjorda.add('RaderaOriginal');
   } else if (lage.markerad) {
     gjorda.add('Markera');
   }
   return stegFor(atgard).filter((s) => gjorda.has(s));
+}
+
+/**
+ * A forward whose draft the journal names but that is gone, not sent as far as anyone recorded: the
+ * person deleted the draft, or the sent copy, or Exchange has not filed it yet. Whether the
+ * registrator got the mail cannot be told, so it is not sent again on its own: the person chooses.
+ */
+export function vidarebefordranOviss(lage: { gjorda: readonly Epoststeg[]; harUtkast: boolean; kopia?: Kopielage }): boolean {
+  return lage.harUtkast && !lage.gjorda.includes('Vidarebefordra') && lage.kopia === 'saknas';
 }
 
 /** A mail is unhandled while it is in one of the folders and not kept. */

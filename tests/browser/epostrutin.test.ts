@@ -487,7 +487,8 @@ describe('många mejl på en gång', () => {
 
   it('Diarieför fyra mejl medan Graph stryper varje vidarebefordran en gång (429, Retry-After 1 s): väntar ut den, och varje mejl går fram exakt en gång', async () => {
     const mejl = valjMejl(4);
-    const ids = new Set(mejl.map((m) => m.id));
+    // The part asks for immutable ids: those are in the URLs.
+    const ids = new Set(mejl.map((m) => m.fastId));
     const fore = allaId();
     const forsok = new Map<string, number[]>();
     const { kontext, sida, logg } = await nyttFonster();
@@ -498,9 +499,9 @@ describe('många mejl på en gång', () => {
     const dialog = await dialogen(sida, 'dialog', fyll(E.DiarieforRubrik, 4), fyll(E.DiarieforKnapp, 4));
     await dialog.getByText(fyll(E.DiarieforText, REGISTRATOR, 4), { exact: true }).waitFor();
 
-    // Every forward of these mails is throttled the first time it is asked for.
+    // Every forward of these mails is throttled the first time it is asked for (its draft, the first step).
     wb.emulator.satFel((f) => {
-      const id = /\/me\/messages\/([^/]+)\/forward$/i.exec(f.sokvag)?.[1];
+      const id = /\/me\/messages\/([^/]+)\/createForward$/i.exec(f.sokvag)?.[1];
       if (!id || !ids.has(id)) return undefined;
       const tider = [...(forsok.get(id) ?? []), Date.now()];
       forsok.set(id, tider);
@@ -515,7 +516,7 @@ describe('många mejl på en gång', () => {
     }
     console.log(`Diarieför 4 mejl med 429 på varje vidarebefordran: ${Date.now() - borjan} ms`);
     for (const m of mejl) {
-      const tider = forsok.get(m.id) ?? [];
+      const tider = forsok.get(m.fastId) ?? [];
       // Asked twice: throttled, then sent after Retry-After (1 s) had passed.
       expect(tider).toHaveLength(2);
       expect(tider[1] - tider[0]).toBeGreaterThanOrEqual(950);
@@ -545,9 +546,9 @@ describe('många mejl på en gång', () => {
     await dialog.getByRole('textbox', { name: E.FaltKommentar }).fill(KOMMENTAR);
 
     // Exchange fails these two forwards (a server error, a refusal) until the rule is lifted.
-    const felFor = new Map([[ettFel.id, 500], [annatFel.id, 403]]);
+    const felFor = new Map([[ettFel.fastId, 500], [annatFel.fastId, 403]]);
     wb.emulator.satFel((f) => {
-      const id = /\/me\/messages\/([^/]+)\/forward$/i.exec(f.sokvag)?.[1];
+      const id = /\/me\/messages\/([^/]+)\/createForward$/i.exec(f.sokvag)?.[1];
       return id ? felFor.get(id) : undefined;
     });
     try {

@@ -232,6 +232,25 @@ describe('ett mejl i taget', () => {
     expect(await screen.findByRole('menuitem', { name: 'Diarieför' })).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByRole('menuitem', { name: 'Gallra' })).not.toHaveAttribute('aria-disabled', 'true');
   });
+
+  it('utan adress säger delen vem som anger den och var; en oläst klientinställning sägs som det den är', async () => {
+    // As a personal app in Teams there is no property pane: the message must point at the tenant property.
+    const { unmount } = visa(rutinFake(), { registratorAdress: '' });
+    const varning = await screen.findByText(/^Ingen registratorsadress är inställd/);
+    expect(varning).toHaveTextContent('SharePoint-administratören anger adressen för hela organisationen som klientorganisationsinställningen (tenant property) '
+      + 'Arendeportalen.RegistratorAdress i appkatalogen, till exempel med PowerShell: Set-PnPStorageEntity -Key Arendeportalen.RegistratorAdress -Value <adress> -Scope Tenant.');
+    expect(varning).toHaveTextContent('På en SharePoint-sida kan webbplatsens ägare i stället ange den i webbdelens inställningar.');
+    unmount();
+
+    render(<PartRoot><EpostrutinApp tjanst={rutinFake()} registratorAdress="" registratorKalla="olast" registratorFel="natverk" idag={FREDAG} avfardad={minnesLager()} /></PartRoot>);
+    await markera('Remiss');
+    const olast = /^Registratorns adress kunde inte hämtas ur klientorganisationens inställningar, så det går inte att diarieföra just nu\. De andra åtgärderna fungerar som vanligt\. Det gick inte att nå Microsoft 365\./;
+    const knapp = screen.getByRole('button', { name: 'Diarieför markerade' });
+    expect(knapp).toHaveAttribute('aria-disabled', 'true');
+    expect(knapp).toHaveAccessibleDescription(olast);
+    expect(screen.queryByText(/^Ingen registratorsadress är inställd/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Gallra markerade' })).not.toHaveAttribute('aria-disabled');
+  });
 });
 
 describe('många mejl i en körning', () => {
@@ -283,6 +302,23 @@ describe('många mejl i en körning', () => {
     expect(hantera).toHaveBeenCalledTimes(2);
     expect(hantera.mock.calls[1][0]).toEqual([b]);
     expect(hantera.mock.calls[1][1]).toEqual({ atgard: 'Diarieför' });
+  });
+
+  it('säger när det inte går att avgöra om ett mejl kom fram, och när loggen ligger efter', async () => {
+    const [a, b] = INKORG;
+    const hantera = jest.fn(async (): Promise<IHanteringsresultat[]> => [
+      { meddelande: a, atgard: 'Diarieför', gjorda: ['Vidarebefordra', 'RaderaOriginal', 'RaderaKopia'], klar: true, ejLoggad: true },
+      { meddelande: b, atgard: 'Diarieför', gjorda: [], klar: false, fel: 'oviss', ejLoggad: true }
+    ]);
+    visa(rutinFake({ hantera }));
+    await lista();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Markera alla mejl på sidan' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Diarieför markerade' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /^Diarieför \d mejl$/ }));
+    const resultat = await screen.findByRole('region', { name: 'Resultat av hanteringen' });
+    expect(resultat).toHaveTextContent('e-postloggen kunde inte sparas');
+    expect(within(resultat).getByRole('listitem')).toHaveTextContent('Det gick inte att avgöra om mejlet kom fram till registrator');
   });
 
   it('säger varför när hela körningen misslyckas, och kör om samma val', async () => {

@@ -3,17 +3,20 @@
  * Epostlogg journal in SharePoint. Every decision is the domain's (src/domain/epostrutin.ts); this
  * class carries the steps out and keeps the journal:
  *
- * - A run is written to the journal ('Pågår', nothing done) before Graph is asked, and updated with
- *   what was done after, so a run cut short is found again on any device and finished.
- * - Diarieför: the forward and the permanent delete of the original travel in one $batch, the
- *   delete `dependsOn` the forward, so Graph runs it only once the forward succeeded. The forwarded
- *   copies are then found in sent items (a few paged reads per run, not one per mail) and
- *   permanently deleted. Permanent delete skips Deleted Items and Recoverable Items alike.
- * - A forward that succeeded is never sent again: a retry, or a run finished later, takes over the
- *   steps the journal and the mailbox show as done.
+ * - A run is written to the journal ('Pågår', nothing done) before Graph is asked, again once the
+ *   forwards have gone out (before anything of theirs is deleted), and when it is done; so a run cut
+ *   short is found again on any device and finished.
+ * - Diarieför: a forward draft is made (createForward, tagged with a property naming the original)
+ *   and sent; with immutable ids the draft's id is also its sent copy's in sent items
+ *   (outlook-immutable-id), so the copy is known without searching. Only then are the original and
+ *   the copy permanently deleted (past Deleted Items and Recoverable Items alike). Every $batch is
+ *   fully parallel: one step per call, the next step in a later call.
+ * - A forward is never sent twice: a send without a 2xx answer is settled by looking at the draft
+ *   (still a draft, or sent); resending the same draft cannot send it again; a new draft is made
+ *   only when none exists for the mail.
  */
 import { GraphFI, graphDelete, graphGet, graphPatch, graphPost, GraphQueryable, IGraphQueryable, IPagedResult, Paged } from '@pnp/graph';
-import { body } from '@pnp/queryable';
+import { body, InjectHeaders } from '@pnp/queryable';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -23,23 +26,23 @@ import { IList } from '@pnp/sp/lists';
 import { addDays, format, parseISO } from 'date-fns';
 import { IsoDate } from '../../domain/dates';
 import {
-  aterstalldaSteg, Atgard, BEHALLEN_KATEGORI, behallKategorier, Epoststeg, farUtforas, IAtgardsval, ILoggrad, loggrader,
-  loggStart, stegFor, stegKvar, tolkaSvar, valideraAtgard
+  aterstalldaSteg, Atgard, BEHALLEN_KATEGORI, behallKategorier, Epoststeg, farUtforas, IAtgardsval, ILoggrad, Kopielage, loggrader,
+  loggStart, stegFor, stegKvar, tolkaSvar, valideraAtgard, vidarebefordranOviss
 } from '../../domain/epostrutin';
 import { EpostloggFalt, EpostloggLista, Epostloggstatus } from '../../schema/epost';
 import { DataFel, tolkaDataFel } from '../fel';
-import { IDelfraga, IDelsvar } from '../graphBatch';
+import { BATCH_STORLEK, IDelfraga, IDelsvar } from '../graphBatch';
 import { graphSokvag } from '../pnp';
 import { tillSpDatum } from '../spDatum';
 import {
-  filterText, GRAPH_MAPPNAMN, GraphEpostTjanst, graphUrl, IGraphMeddelande, meddelandeUrl, tillRad
+  FASTA_ID, filterText, GRAPH_MAPPNAMN, GraphEpostTjanst, graphUrl, IGraphMeddelande, meddelandeUrl, tillRad
 } from './GraphEpostTjanst';
 import {
-  adressText, arAvslutad, arKlar, delaIRader, lasLoggposter, nyLoggpost, radAvPost, radstatus, sammanfoga, skrivLoggposter
+  adressText, arAvslutad, arKlar, delaIRader, lasLoggposter, nyLoggpost, radAvPost, radstatus, sammanfoga, skrivLoggposter, UTKAST_TILLVAXT
 } from './journal';
 import {
   EPOST_MAPPAR, EpostrutinFel, IAvbrutenKorning, IEpostrutinTjanst, IFramsteg, IHanteringsresultat, ILoggpost,
-  IMeddelandeRad, IPaminnelse
+  IMeddelandeRad, IPaminnelse, Mejlfel
 } from './typer';
 
 const F = EpostloggFalt;
@@ -53,19 +56,23 @@ export interface IEpostrutinAlternativ {
   vanta?: (ms: number) => Promise<void>;
 }
 
-/** Exchange's clock and ours may differ: a copy sent this long before the run started still counts as the run's. */
-const KLOCKMARGINAL_MS = 5 * 60_000;
 /**
- * Exchange accepts a forward (202) and saves the sent copy a moment later: a copy not found yet is
+ * Exchange accepts a send (202) and files the sent copy a moment later: a copy not found yet is
  * looked for again after these waits before it is taken to be gone.
  */
 const KOPIA_VANTAN_MS = [2_000, 5_000];
-/** Messages per page when reading sent items or the log (Outlook allows 1,000). */
+/** Messages per page when reading the log (Outlook allows 1,000). */
 const GRAPH_SIDA = 500;
 /** Journal rows per page. */
 const SP_SIDA = 500;
-/** Attempts at writing a journal row that someone else changed meanwhile (412). */
-const SKRIVFORSOK = 3;
+/** Attempts at writing a journal row: someone else changed it meanwhile (412), or SharePoint did not answer. */
+const SKRIVFORSOK = 4;
+
+/**
+ * The property a forward draft carries, naming the mail it forwards (a named MAPI string property
+ * of the product's own property set): how a draft whose id never reached the journal is found.
+ */
+export const URSPRUNG_EGENSKAP = 'String {3f6d2a8e-7c41-4b9a-9e35-8d7a1c2b5e60} Name ArendeportalenUrsprung';
 
 /** The weekday reminder's title in Microsoft To Do: how the task is found again. */
 export const PAMINNELSE_TITEL = 'Töm @pol-brevlådan';
@@ -74,13 +81,23 @@ const VARDAGAR = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 
 /** One mail of a run as the service works on it. */
 interface IArbete {
-  /** The journal entry: its steps and failure are updated as Graph answers. */
+  /** The journal entry: its steps, draft and failure are updated as Graph answers. */
   post: ILoggpost;
   meddelande: IMeddelandeRad;
-  /** The forwarded copy in sent items, once found. */
-  kopia?: string;
-  /** The forward's batch call failed without an answer: the copy in sent items tells whether it went out. */
+  /** The send (or the draft's creation) got no answer that says whether it happened: the mailbox tells. */
   oviss?: boolean;
+  /** Sent in this run: a copy not found yet may still be on its way to sent items. */
+  nyssSkickad?: boolean;
+  /** Further drafts for the same mail (made by a call whose answer was lost), to delete. */
+  overblivnaUtkast?: string[];
+  /** Whether its forward went out cannot be told (vidarebefordranOviss): not sent again until the person chooses. */
+  vantarPaVal?: boolean;
+  /** Why the send (or the draft's creation) was not answered 2xx, for when the mailbox shows it did not happen. */
+  sandfel?: Mejlfel;
+  /** The copy's delete found nothing yet, right after the send: looked for again after a wait. */
+  kopiaEjFunnen?: boolean;
+  /** The journal could not be written at the end: the log shows the run as not finished. */
+  ejLoggad?: boolean;
 }
 
 interface IJournalrad {
@@ -94,17 +111,18 @@ interface IJournalrad {
 interface ILage {
   gjorda: Epoststeg[];
   kategorier: string[];
+  /** The forward's draft or sent copy, when one was found. */
   kopia?: string;
+  overblivnaUtkast: string[];
+  /** The forward's draft is gone and no one saw it sent: not sent again without the person's new choice. */
+  oviss: boolean;
   /** The mail was kept after this entry was written: a later choice replaced it. */
   ersatt: boolean;
 }
 
-interface IGraphKopia {
+interface IGraphUtkast {
   id: string;
-  conversationId?: string;
-  subject?: string;
-  sentDateTime?: string;
-  toRecipients?: Array<{ emailAddress?: { address?: string } }>;
+  isDraft?: boolean;
 }
 
 const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
@@ -115,17 +133,6 @@ const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
 function iStockholm(tid: Date): { datum: IsoDate; klocka: string } {
   const d = Object.fromEntries(STOCKHOLM.formatToParts(tid).map((p) => [p.type, p.value]));
   return { datum: `${d.year}-${d.month}-${d.day}`, klocka: `${d.hour}:${d.minute}` };
-}
-
-/** Graph's DateTimeOffset literal: unquoted, whole seconds. */
-function graphTid(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** The subject of a forward ("VB: …", "FW: …") ends with the original's; a subject cut in the journal is matched by its start. */
-function amneMatchar(kopia: string, original: string): boolean {
-  if (original.endsWith('…')) return kopia.includes(original.slice(0, -1));
-  return kopia.endsWith(original);
 }
 
 function notering(val: IAtgardsval): { kommentar?: string; skal?: string } {
@@ -172,34 +179,37 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
     }
     const arbeten: IArbete[] = unika.map((m) => {
       const lage = arvda.get(m.id);
-      return {
-        post: nyLoggpost(m, val.atgard, noter, startad, lage?.gjorda ?? []),
-        meddelande: m,
-        ...(lage?.kopia ? { kopia: lage.kopia } : {})
-      };
+      const post = nyLoggpost(m, val.atgard, noter, startad, lage?.gjorda ?? []);
+      // A forward whose fate could not be told is made anew only because the person chose again.
+      if (lage?.kopia && !lage.oviss) post.kopia = lage.kopia;
+      return { post, meddelande: m, ...(lage?.overblivnaUtkast.length ? { overblivnaUtkast: lage.overblivnaUtkast } : {}) };
     });
     const framsteg = this.framsteg(arbeten.length, vidFramsteg);
-    let journalFel: string | undefined;
-    for (const rad of delaIRader(arbeten, (a) => JSON.stringify(a.post).length)) {
+    let journalFel: Mejlfel | undefined;
+    const storlek = (a: IArbete): number => JSON.stringify(a.post).length + (a.post.atgard === 'Diarieför' ? UTKAST_TILLVAXT : 0);
+    for (const rad of delaIRader(arbeten, storlek, BATCH_STORLEK)) {
       if (journalFel) {
         rad.forEach((a) => { a.post.fel = journalFel; });
         continue;
       }
-      let radId: { id: number; etag: string };
+      let radref: { id: number; etag: string };
       try {
-        radId = await this.laggTillRad(rad.map((a) => a.post), val.atgard, startad);
+        radref = await this.laggTillRad(rad.map((a) => a.post), val.atgard, startad);
       } catch (e) {
         journalFel = tolkaDataFel(e).orsak;
         rad.forEach((a) => { a.post.fel = journalFel; });
         continue;
       }
-      await this.utfor(rad, framsteg);
-      await this.skrivRad(radId.id, radId.etag, rad.map((a) => a.post));
+      await this.utfor(rad, framsteg, radref);
       framsteg.klara(rad.length);
     }
     return arbeten.map((a) => this.resultat(a));
   }
 
+  /**
+   * Also the mails the mailbox shows as done but the journal does not (the last write failed, or the
+   * page closed before it): Slutför brings the log up to date, or the log would say "not done".
+   */
   public async hamtaAvbrutna(): Promise<IAvbrutenKorning[]> {
     try {
       const rader = await this.lasAvbrutna();
@@ -209,8 +219,10 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
           startad: r.rad.poster[0]?.startad ?? r.rad.skapad,
           poster: r.rad.poster
             .filter((p) => !arAvslutad(p) && !r.lage.get(p.id)?.ersatt)
-            .map((p) => ({ ...p, gjorda: r.lage.get(p.id)?.gjorda ?? p.gjorda }))
-            .filter((p) => !arKlar(p))
+            .map((p): ILoggpost => {
+              const l = r.lage.get(p.id);
+              return { ...p, gjorda: l?.gjorda ?? p.gjorda, ...(l?.oviss ? { fel: 'oviss' as const } : {}) };
+            })
         }))
         .filter((k) => k.poster.length > 0);
     } catch (e) {
@@ -232,7 +244,9 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
       const poster = rad.poster
         .filter((p) => !lage.get(p.id)?.ersatt)
         .map((p): ILoggpost => {
-          const post: ILoggpost = { ...p, gjorda: lage.get(p.id)?.gjorda ?? p.gjorda };
+          const l = lage.get(p.id);
+          const post: ILoggpost = { ...p, gjorda: l?.gjorda ?? p.gjorda };
+          if (l?.kopia) post.kopia = l.kopia;
           // Done before the page closed, as the mailbox shows: the time is when that was learnt.
           if (arKlar(post)) {
             delete post.fel;
@@ -242,15 +256,18 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
         });
       const arbeten = poster.filter((p) => !arAvslutad(p)).map((p): IArbete => {
         const l = lage.get(p.id);
-        return { post: p, meddelande: radAvPost(p, l?.kategorier ?? []), ...(l?.kopia ? { kopia: l.kopia } : {}) };
+        return {
+          post: p, meddelande: radAvPost(p, l?.kategorier ?? []),
+          ...(l?.oviss ? { vantarPaVal: true } : {}),
+          ...(l?.overblivnaUtkast.length ? { overblivnaUtkast: l.overblivnaUtkast } : {})
+        };
       });
-      return { rad, poster, arbeten };
+      return { rad, arbeten, poster };
     });
     const framsteg = this.framsteg(perRad.reduce((n, r) => n + r.arbeten.length, 0), vidFramsteg);
     for (const { rad, poster, arbeten } of perRad) {
-      if (arbeten.length > 0) await this.utfor(arbeten, framsteg);
       // The row is rewritten even when nothing was left: what the mailbox showed closes it.
-      await this.skrivRad(rad.id, rad.etag, poster);
+      await this.utfor(arbeten, framsteg, rad, poster);
       framsteg.klara(arbeten.length);
       resultat.push(...arbeten.map((a) => this.resultat(a)));
     }
@@ -357,67 +374,117 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
   // ---- carrying out the steps ------------------------------------------------------------------
 
   /**
-   * The steps of one journal row's mails. First the forward with its dependent delete (Diarieför),
-   * the delete (Gallra) or the mark (Behåll); then the forwarded copies are found in sent items and
-   * deleted, with the originals whose forward only the copy could confirm.
+   * The steps of one journal row's mails, each step in its own parallel $batch calls:
+   * 1. forward drafts for the mails that have none (Diarieför), the delete (Gallra), the mark (Behåll);
+   * 2. the drafts sent; a send without a 2xx is settled by reading the draft;
+   * 3. the journal written: the forwards and their drafts are on record before anything is deleted;
+   * 4. the originals and the copies of what was forwarded deleted (and drafts left over);
+   * 5. the journal written with what was done; when that fails, the results say the log is behind.
+   * `poster` is the whole row when only some of its mails are worked on (a run finished later).
    */
-  private async utfor(arbeten: IArbete[], framsteg: { rapport: (arbeten: readonly IArbete[]) => void }): Promise<void> {
+  private async utfor(arbeten: IArbete[], framsteg: { rapport: (arbeten: readonly IArbete[]) => void }, rad: { id: number; etag: string },
+    poster: readonly ILoggpost[] = arbeten.map((a) => a.post)): Promise<void> {
     // A failure says why the last attempt stopped: this attempt starts without one.
-    arbeten.forEach((a) => { delete a.post.fel; });
+    arbeten.forEach((a) => { delete a.post.fel; a.oviss = false; });
     const batch = this.nyBatch();
-    const steg = new Map<string, { a: IArbete; steg: Epoststeg }>();
-    const fraga = (a: IArbete, s: Epoststeg, d: IDelfraga): IDelfraga => {
+    const steg = new Map<string, { a: IArbete; steg: Epoststeg | 'Utkast' | 'Overblivet' }>();
+    const fraga = (a: IArbete, s: Epoststeg | 'Utkast' | 'Overblivet', d: IDelfraga): IDelfraga[] => {
       steg.set(d.id, { a, steg: s });
-      return d;
+      return [d];
     };
-    const radera = (a: IArbete, i: number, dependsOn?: string[]): IDelfraga =>
-      fraga(a, 'RaderaOriginal', { id: `o${i}`, method: 'POST', url: meddelandeUrl(a.post.id, '/permanentDelete'), ...(dependsOn ? { dependsOn } : {}) });
-    const tillampa = (svar: readonly IDelsvar[]): void => {
-      for (const s of svar) {
-        const t = steg.get(s.id);
-        if (t) this.tillampa(t.a, t.steg, s);
-      }
-      framsteg.rapport(arbeten);
+    const kor = async (fragor: IDelfraga[][]): Promise<void> => {
+      if (fragor.length === 0) return;
+      await batch.kor(fragor, (svar) => {
+        for (const s of svar) {
+          const t = steg.get(s.id);
+          if (t) this.tillampa(t.a, t.steg, s);
+        }
+        framsteg.rapport(arbeten);
+      });
     };
+    const radera = (a: IArbete, s: 'RaderaOriginal' | 'RaderaKopia' | 'Overblivet', id: string, nr: string): IDelfraga[] =>
+      fraga(a, s, { id: nr, method: 'POST', url: meddelandeUrl(id, '/permanentDelete'), upprepbar: true });
+    for (const a of arbeten) {
+      if (a.vantarPaVal) a.post.fel = 'oviss';
+    }
+    const vidare = (a: IArbete): boolean => a.post.atgard === 'Diarieför' && !a.vantarPaVal && farUtforas('Diarieför', 'Vidarebefordra', a.post.gjorda);
 
-    const forsta: IDelfraga[][] = [];
-    arbeten.forEach((a, i) => {
+    // 1. Drafts, deletes of gallrade mail, marks.
+    await kor(arbeten.flatMap((a, i) => {
       const { atgard, gjorda } = a.post;
-      if (farUtforas(atgard, 'Vidarebefordra', gjorda)) {
-        forsta.push([
-          fraga(a, 'Vidarebefordra', {
-            id: `f${i}`, method: 'POST', url: meddelandeUrl(a.post.id, '/forward'),
-            body: { comment: a.post.kommentar ?? '', toRecipients: [{ emailAddress: { address: this.registrator } }] }
-          }),
-          // Graph runs the delete only when the forward succeeded (else 424): nothing is lost unforwarded.
-          radera(a, i, [`f${i}`])
-        ]);
-      } else if (farUtforas(atgard, 'RaderaOriginal', gjorda)) {
-        forsta.push([radera(a, i)]);
-      } else if (farUtforas(atgard, 'Markera', gjorda)) {
-        forsta.push([fraga(a, 'Markera', {
-          id: `m${i}`, method: 'PATCH', url: meddelandeUrl(a.post.id), body: { categories: behallKategorier(a.meddelande.kategorier) }
-        })]);
+      if (vidare(a) && !a.post.kopia) {
+        return [fraga(a, 'Utkast', {
+          id: `u${i}`, method: 'POST', url: meddelandeUrl(a.post.id, '/createForward'),
+          body: {
+            comment: a.post.kommentar ?? '',
+            toRecipients: [{ emailAddress: { address: this.registrator } }],
+            message: { singleValueExtendedProperties: [{ id: URSPRUNG_EGENSKAP, value: a.post.id }] }
+          }
+        })];
       }
-    });
-    if (forsta.length > 0) await batch.kor(forsta, tillampa);
+      if (atgard === 'Gallra' && farUtforas(atgard, 'RaderaOriginal', gjorda)) return [radera(a, 'RaderaOriginal', a.post.id, `o${i}`)];
+      if (atgard === 'Behåll' && farUtforas(atgard, 'Markera', gjorda)) {
+        return [fraga(a, 'Markera', { id: `m${i}`, method: 'PATCH', url: meddelandeUrl(a.post.id), body: { categories: behallKategorier(a.meddelande.kategorier) } })];
+      }
+      return [];
+    }));
+    // A draft whose creation got no answer may exist: found by its property, not made twice.
+    const ovissaUtkast = arbeten.filter((a) => a.oviss && !a.post.kopia);
+    if (ovissaUtkast.length > 0) await this.hittaUtkast(ovissaUtkast);
 
-    // The copies: of every forward that went out, and of those whose answer was lost on the way.
-    const sokes = arbeten.filter((a) => a.post.atgard === 'Diarieför' && !a.kopia && !a.post.gjorda.includes('RaderaKopia') &&
-      (a.post.gjorda.includes('Vidarebefordra') || a.oviss));
-    if (sokes.length > 0) await this.hittaKopiorFor(sokes, arbeten);
+    // 2. Send the drafts.
+    const skickas = arbeten.filter((a) => vidare(a) && a.post.kopia && !a.post.fel);
+    await kor(skickas.map((a, i) => fraga(a, 'Vidarebefordra', { id: `s${i}`, method: 'POST', url: meddelandeUrl(a.post.kopia!, '/send'), upprepbar: true })));
+    skickas.filter((a) => a.post.gjorda.includes('Vidarebefordra')).forEach((a) => { a.nyssSkickad = true; });
+    const ovissaSandningar = skickas.filter((a) => a.oviss);
+    if (ovissaSandningar.length > 0) await this.avgorSandningar(ovissaSandningar);
 
-    const andra: IDelfraga[][] = [];
-    arbeten.forEach((a, i) => {
+    // 3. The forwards on record before anything of theirs is deleted.
+    let vara = sammanfoga(arbeten.map((a) => a.post), poster);
+    let tagg = rad.etag;
+    if (skickas.length > 0) {
+      const skrivet = await this.skrivRad(rad.id, tagg, vara);
+      if (typeof skrivet !== 'string') {
+        // Not on record: nothing of a forward is deleted now; the row stays 'Pågår' and is finished later.
+        for (const a of arbeten) if (a.post.atgard === 'Diarieför' && stegKvar('Diarieför', a.post.gjorda).length > 0) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
+        await this.slutSkrivning(arbeten, rad.id, tagg, vara);
+        return;
+      }
+      tagg = skrivet;
+    }
+
+    // 4. The originals and the copies of what was forwarded, and drafts left over.
+    const andra = (a: IArbete, i: number): IDelfraga[][] => {
+      const ut: IDelfraga[][] = [];
       const { atgard, gjorda } = a.post;
-      // An original whose forward only the copy confirmed; one whose delete failed waits for a retry.
-      if (atgard === 'Diarieför' && !a.post.fel && farUtforas(atgard, 'RaderaOriginal', gjorda)) andra.push([radera(a, i)]);
-      if (a.kopia && farUtforas(atgard, 'RaderaKopia', gjorda)) {
-        andra.push([fraga(a, 'RaderaKopia', { id: `k${i}`, method: 'POST', url: meddelandeUrl(a.kopia, '/permanentDelete') })]);
-      }
-    });
-    if (andra.length > 0) await batch.kor(andra, tillampa);
+      (a.overblivnaUtkast ?? []).forEach((id, j) => ut.push(radera(a, 'Overblivet', id, `x${i}-${j}`)));
+      if (atgard !== 'Diarieför' || a.post.fel) return ut;
+      if (farUtforas(atgard, 'RaderaOriginal', gjorda)) ut.push(radera(a, 'RaderaOriginal', a.post.id, `o${i}`));
+      if (a.post.kopia && farUtforas(atgard, 'RaderaKopia', gjorda)) ut.push(radera(a, 'RaderaKopia', a.post.kopia, `k${i}`));
+      return ut;
+    };
+    await kor(arbeten.flatMap(andra));
+    // A copy sent a moment ago that Exchange has not filed yet: looked for again before it is taken to be gone.
+    for (const vantan of KOPIA_VANTAN_MS) {
+      const vantande = arbeten.filter((a) => a.kopiaEjFunnen);
+      if (vantande.length === 0) break;
+      await this.vanta(vantan);
+      vantande.forEach((a) => { a.kopiaEjFunnen = false; });
+      await kor(vantande.map((a, i) => radera(a, 'RaderaKopia', a.post.kopia!, `k${i}-${vantan}`)));
+    }
+    for (const a of arbeten.filter((x) => x.kopiaEjFunnen)) {
+      // Not filed within the waits: gone, or filed later (it then shows in sent items as unhandled mail).
+      a.kopiaEjFunnen = false;
+      a.post.gjorda = stegFor(a.post.atgard).filter((x) => x === 'RaderaKopia' || a.post.gjorda.includes(x));
+    }
 
+    // 5. What was done, on record.
+    vara = sammanfoga(arbeten.map((a) => a.post), poster);
+    await this.slutSkrivning(arbeten, rad.id, tagg, vara);
+  }
+
+  /** The last write of a row: done mails get their time; a write that fails for good is said per mail. */
+  private async slutSkrivning(arbeten: IArbete[], id: number, etag: string, poster: readonly ILoggpost[]): Promise<void> {
     const nu = this.klocka().toISOString();
     for (const a of arbeten) {
       if (arKlar(a.post)) {
@@ -425,99 +492,124 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
         a.post.klar = a.post.klar ?? nu;
       }
     }
+    const perId = new Map(arbeten.map((a) => [a.post.id, a.post]));
+    const skrivet = await this.skrivRad(id, etag, poster.map((p) => perId.get(p.id) ?? p));
+    if (typeof skrivet !== 'string') arbeten.forEach((a) => { a.ejLoggad = true; });
   }
 
   /** What one answer means for its mail, as the domain reads it. */
-  private tillampa(a: IArbete, steg: Epoststeg, s: IDelsvar): void {
-    if (s.obesvarad) {
-      // The request may have run before the connection broke: only a forward matters (never twice), and the copy tells.
-      if (steg === 'Vidarebefordra') a.oviss = true;
-      a.post.fel = a.post.fel ?? s.fel?.orsak ?? 'natverk';
+  private tillampa(a: IArbete, steg: Epoststeg | 'Utkast' | 'Overblivet', s: IDelsvar): void {
+    if (steg === 'Overblivet') return;
+    if (steg === 'Utkast') {
+      const id = (s.body as IGraphUtkast | undefined)?.id;
+      if (s.ok && id) a.post.kopia = id;
+      else if (s.obesvarad) {
+        a.oviss = true;
+        a.sandfel = s.fel?.orsak ?? 'okant';
+      } else a.post.fel = s.fel?.orsak ?? 'okant';
+      return;
+    }
+    if (steg === 'RaderaKopia' && s.status === 404 && a.nyssSkickad) {
+      a.kopiaEjFunnen = true;
       return;
     }
     const utfall = tolkaSvar(steg, s.status);
     if (utfall === 'Gjort') {
       a.post.gjorda = stegFor(a.post.atgard).filter((x) => x === steg || a.post.gjorda.includes(x));
-      if (steg === 'Vidarebefordra') delete a.post.fel;
-      return;
+    } else if (utfall === 'Oviss') {
+      a.oviss = true;
+      a.sandfel = s.fel?.orsak ?? 'okant';
+    } else {
+      a.post.fel = a.post.fel ?? s.fel?.orsak ?? 'okant';
     }
-    // A 424 carries the cause of the forward it waited for; the forward's own answer has said it already.
-    a.post.fel = a.post.fel ?? s.fel?.orsak ?? 'okant';
   }
 
   /**
-   * Looks for the forwarded copies of these mails in sent items; a copy found settles a forward
-   * whose answer was lost. A copy not found after Exchange has had time to save it is gone (the
-   * domain's reading: aterstalldaSteg with no copy left).
+   * Drafts whose creation got no answer, looked for by the property naming their original: the first
+   * found is used, any further ones are deleted; none found means none was made (tried again later).
    */
-  private async hittaKopiorFor(sokes: IArbete[], alla: readonly IArbete[]): Promise<void> {
-    const uteslut = new Set(alla.map((a) => a.post.id));
-    let kvar = sokes;
-    for (let forsok = 0; ; forsok++) {
-      let kopior: Map<string, string>;
-      try {
-        kopior = await this.hittaKopior(kvar.map((a) => a.post), uteslut);
-      } catch (e) {
-        const fel = tolkaDataFel(e).orsak;
-        kvar.forEach((a) => { a.post.fel = a.post.fel ?? fel; });
+  private async hittaUtkast(arbeten: IArbete[]): Promise<void> {
+    const svar = await this.nyBatch().kor(arbeten.map((a, i) => [this.utkastSokning(a.post.id, `h${i}`)]));
+    arbeten.forEach((a, i) => {
+      const s = svar.get(`h${i}`);
+      a.oviss = false;
+      const hittade = s?.ok ? ((s.body as { value?: IGraphUtkast[] } | undefined)?.value ?? []) : undefined;
+      if (!hittade) {
+        a.post.fel = s?.fel?.orsak ?? 'okant';
         return;
       }
-      for (const a of kvar) {
-        const kopia = kopior.get(a.post.id);
-        if (!kopia) continue;
-        a.kopia = kopia;
-        if (!a.post.gjorda.includes('Vidarebefordra')) {
-          a.post.gjorda = aterstalldaSteg(a.post.atgard, { gjorda: a.post.gjorda, originalFinns: true, kopiaFinns: true });
-          delete a.post.fel;
-        }
-        a.oviss = false;
+      // Sent already (only a send can have done that, and then its id is used): never made or sent again.
+      const skickad = hittade.find((u) => u.isDraft === false);
+      const utkast = hittade.filter((u) => u.isDraft !== false);
+      const vald = skickad ?? utkast[0];
+      if (!vald) {
+        // None was made: the call's own failure is why; the next attempt makes one.
+        a.post.fel = a.sandfel ?? 'okant';
+        return;
       }
-      kvar = kvar.filter((a) => !a.kopia);
+      a.post.kopia = vald.id;
+      if (skickad) a.post.gjorda = stegFor('Diarieför').filter((x) => x === 'Vidarebefordra' || a.post.gjorda.includes(x));
+      a.overblivnaUtkast = [...(a.overblivnaUtkast ?? []), ...utkast.filter((u) => u !== vald).map((u) => u.id)];
+    });
+  }
+
+  /** The messages of the mailbox that carry the property naming this original: its forward drafts and sent copies. */
+  private utkastSokning(originalId: string, nr: string): IDelfraga {
+    return {
+      id: nr, method: 'GET',
+      url: graphUrl('/me/messages', {
+        $filter: `singleValueExtendedProperties/any(ep:ep/id eq ${filterText(URSPRUNG_EGENSKAP)} and ep/value eq ${filterText(originalId)})`,
+        $select: 'id,isDraft',
+        $top: 10
+      })
+    };
+  }
+
+  /**
+   * Sends not answered 2xx, settled by reading the draft: sent (the copy, or on its way), still a
+   * draft (the send failed; its answer says why), or not found even after Exchange's moment (oviss:
+   * never sent again on the routine's own).
+   */
+  private async avgorSandningar(arbeten: IArbete[]): Promise<void> {
+    let kvar = arbeten;
+    for (let forsok = 0; ; forsok++) {
+      const lage = await this.lasKopior(kvar.map((a) => a.post.kopia!));
+      for (const a of kvar) {
+        const l = lage.get(a.post.kopia!);
+        if (l === 'skickad') {
+          a.post.gjorda = stegFor('Diarieför').filter((x) => x === 'Vidarebefordra' || a.post.gjorda.includes(x));
+          a.nyssSkickad = true;
+          a.oviss = false;
+        } else if (l === 'utkast') {
+          a.post.fel = a.sandfel ?? 'okant';
+          a.oviss = false;
+        } else if (l instanceof DataFel) {
+          a.post.fel = l.orsak;
+          a.oviss = false;
+        }
+      }
+      kvar = kvar.filter((a) => a.oviss);
       if (kvar.length === 0) return;
       if (forsok >= KOPIA_VANTAN_MS.length) break;
       await this.vanta(KOPIA_VANTAN_MS[forsok]);
     }
-    for (const a of kvar) {
-      // Forwarded, and no copy is left. A forward whose answer was lost and left no copy did not go out.
-      if (a.post.gjorda.includes('Vidarebefordra')) {
-        a.post.gjorda = aterstalldaSteg(a.post.atgard, { gjorda: a.post.gjorda, originalFinns: true, kopiaFinns: false });
-      }
-    }
+    kvar.forEach((a) => { a.post.fel = 'oviss'; a.oviss = false; });
   }
 
-  /**
-   * The forwarded copies of these entries in sent items: sent to the registrator in the same
-   * conversation since the run started, the subject ending with the original's. One read of sent
-   * items (paged) for all of them; each copy goes to one entry.
-   */
-  private async hittaKopior(poster: readonly ILoggpost[], uteslut: ReadonlySet<string>): Promise<Map<string, string>> {
-    const start = Math.min(...poster.map((p) => Date.parse(p.startad)).filter((t) => !Number.isNaN(t))) - KLOCKMARGINAL_MS;
-    const sidor = await this.lasAllaSidor<IGraphKopia>(graphUrl('me/mailFolders/sentitems/messages', {
-      $filter: `sentDateTime ge ${graphTid(Number.isFinite(start) ? start : 0)}`,
-      $orderby: 'sentDateTime desc',
-      $select: 'id,conversationId,subject,sentDateTime,toRecipients',
-      $top: GRAPH_SIDA
+  /** The forwards' messages by their immutable ids: draft or sent, gone, or why they could not be read. */
+  private async lasKopior(ids: readonly string[]): Promise<Map<string, Kopielage | DataFel>> {
+    const svar = await this.nyBatch().kor(ids.map((id, i) => [{ id: `g${i}`, method: 'GET', url: graphUrl(meddelandeUrl(id), { $select: 'id,isDraft' }) }]));
+    return new Map(ids.map((id, i): [string, Kopielage | DataFel] => {
+      const s = svar.get(`g${i}`);
+      if (s?.ok) return [id, (s.body as IGraphUtkast | undefined)?.isDraft ? 'utkast' : 'skickad'];
+      if (s?.status === 404) return [id, 'saknas'];
+      return [id, s?.fel ?? new DataFel('okant')];
     }));
-    const registrator = this.registrator.toLowerCase();
-    const lediga = sidor.filter((k) => !uteslut.has(k.id) &&
-      (k.toRecipients ?? []).some((t) => (t.emailAddress?.address ?? '').toLowerCase() === registrator));
-    const tagna = new Set<string>();
-    const ut = new Map<string, string>();
-    for (const p of poster) {
-      const fran = Date.parse(p.startad) - KLOCKMARGINAL_MS;
-      const kopia = lediga.find((k) => !tagna.has(k.id) && k.conversationId === p.konversation && amneMatchar(k.subject ?? '', p.amne) &&
-        Date.parse(k.sentDateTime ?? '') >= fran);
-      if (kopia) {
-        tagna.add(kopia.id);
-        ut.set(p.id, kopia.id);
-      }
-    }
-    return ut;
   }
 
   /**
    * The runs cut short and what the mailbox shows of each mail in them: the original there or
-   * gone (and whether it was kept since), the forwarded copy in sent items.
+   * gone (and whether it was kept since), the forward's draft or sent copy.
    */
   private async lasAvbrutna(): Promise<Array<{ rad: IJournalrad; lage: Map<string, ILage> }>> {
     const rader = await this.lasRader(`${F.Status} eq 'Pågår'`);
@@ -525,25 +617,58 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
     return rader.map((rad) => ({ rad, lage }));
   }
 
+  /**
+   * One parallel read per mail: the original; for a Diarieför whose copy is not deleted, its
+   * forward by the draft's id in the journal, or (no id on record: the page closed before it was
+   * written) by the property naming the original.
+   */
   private async lasLage(poster: readonly ILoggpost[]): Promise<Map<string, ILage>> {
     const ut = new Map<string, ILage>();
     if (poster.length === 0) return ut;
-    const svar = await this.nyBatch().kor(poster.map((p, i): IDelfraga[] => [{ id: `l${i}`, method: 'GET', url: graphUrl(meddelandeUrl(p.id), { $select: 'id,categories' }) }]));
-    const diarie = poster.filter((p) => p.atgard === 'Diarieför' && !p.gjorda.includes('RaderaKopia'));
-    const kopior = diarie.length > 0 ? await this.hittaKopior(diarie, new Set(poster.map((p) => p.id))) : new Map<string, string>();
-    poster.forEach((p, i) => {
-      const s = svar.get(`l${i}`);
+    const fragor: IDelfraga[][] = poster.map((p, i) => {
+      const f: IDelfraga[] = [{ id: `l${i}`, method: 'GET', url: graphUrl(meddelandeUrl(p.id), { $select: 'id,categories' }) }];
+      if (p.atgard === 'Diarieför' && !p.gjorda.includes('RaderaKopia')) {
+        f.push(p.kopia
+          ? { id: `k${i}`, method: 'GET', url: graphUrl(meddelandeUrl(p.kopia), { $select: 'id,isDraft' }) }
+          : this.utkastSokning(p.id, `k${i}`));
+      }
+      return f;
+    });
+    const svar = await this.nyBatch().kor(fragor);
+    const las = (nr: string): IDelsvar | undefined => {
+      const s = svar.get(nr);
       if (!s || (!s.ok && s.status !== 404)) throw s?.fel ?? new DataFel('okant');
-      const originalFinns = s.ok;
-      const kategorier = originalFinns ? ((s.body as { categories?: string[] } | undefined)?.categories ?? []) : [];
+      return s.ok ? s : undefined;
+    };
+    poster.forEach((p, i) => {
+      const original = las(`l${i}`);
+      const kategorier = original ? ((original.body as { categories?: string[] } | undefined)?.categories ?? []) : [];
       const markerad = kategorier.includes(BEHALLEN_KATEGORI);
+      let kopia: string | undefined;
+      let kopielage: Kopielage | undefined;
+      let overblivnaUtkast: string[] = [];
+      if (p.atgard === 'Diarieför' && p.gjorda.includes('RaderaKopia')) {
+        kopielage = 'saknas';
+      } else if (p.atgard === 'Diarieför' && p.kopia) {
+        const k = las(`k${i}`);
+        kopia = p.kopia;
+        kopielage = !k ? 'saknas' : (k.body as IGraphUtkast | undefined)?.isDraft ? 'utkast' : 'skickad';
+      } else if (p.atgard === 'Diarieför') {
+        const hittade = (las(`k${i}`)?.body as { value?: IGraphUtkast[] } | undefined)?.value ?? [];
+        const skickad = hittade.find((u) => u.isDraft === false);
+        const utkast = hittade.filter((u) => u.isDraft !== false);
+        const vald = skickad ?? utkast[0];
+        if (vald) {
+          kopia = vald.id;
+          kopielage = skickad ? 'skickad' : 'utkast';
+          overblivnaUtkast = utkast.filter((u) => u !== vald).map((u) => u.id);
+        }
+      }
+      const gjorda = aterstalldaSteg(p.atgard, { gjorda: p.gjorda, originalFinns: !!original, markerad, ...(kopielage ? { kopia: kopielage } : {}) });
       ut.set(p.id, {
-        gjorda: aterstalldaSteg(p.atgard, {
-          gjorda: p.gjorda, originalFinns, markerad,
-          ...(p.atgard === 'Diarieför' ? { kopiaFinns: p.gjorda.includes('RaderaKopia') ? false : kopior.has(p.id) } : {})
-        }),
-        kategorier,
-        ...(kopior.get(p.id) ? { kopia: kopior.get(p.id) } : {}),
+        gjorda, kategorier, overblivnaUtkast,
+        ...(kopia ? { kopia } : {}),
+        oviss: p.atgard === 'Diarieför' && vidarebefordranOviss({ gjorda, harUtkast: !!p.kopia, ...(kopielage ? { kopia: kopielage } : {}) }),
         ersatt: p.atgard !== 'Behåll' && markerad
       });
     });
@@ -562,7 +687,8 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
     const tidigare = rader.flatMap((r) => r.poster.filter((p) => ids.has(p.id) && p.atgard === atgard && !arAvslutad(p)));
     const lage = await this.lasLage(tidigare);
     for (const r of rader) {
-      await this.skrivRad(r.id, r.etag, r.poster.filter((p) => !ids.has(p.id)), true, ids);
+      const skrivet = await this.skrivRad(r.id, r.etag, r.poster.filter((p) => !ids.has(p.id)), ids);
+      if (typeof skrivet !== 'string') throw skrivet.fel;
     }
     return lage;
   }
@@ -582,30 +708,37 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
   }
 
   /**
-   * Writes a row's entries with the row's ETag. When it changed since (412, another tab or device
-   * finishing the same run), the stored version is read and ours laid over it. A row that cannot
-   * be written stays 'Pågår' and is finished from what the mailbox shows; the mail is not at risk.
+   * Writes a row's entries with the row's ETag and answers with the new one. When the row changed
+   * since (412, another tab or device finishing the same run), the stored version is read and ours
+   * laid over it; a write SharePoint did not answer is tried again. A row that cannot be written
+   * stays 'Pågår' and is finished from what the mailbox shows; the mail is not at risk.
    */
-  private async skrivRad(id: number, etag: string, poster: readonly ILoggpost[], kastaVidFel = false, utan?: ReadonlySet<string>): Promise<void> {
+  private async skrivRad(id: number, etag: string, poster: readonly ILoggpost[], utan?: ReadonlySet<string>): Promise<string | { fel: DataFel }> {
     let vara = [...poster];
     let tagg = etag;
     for (let forsok = 1; ; forsok++) {
       try {
-        await this.lista.items.getById(id).update({
+        const svar = await this.lista.items.getById(id).update({
           [F.Poster]: skrivLoggposter(vara),
           [F.Status]: radstatus(vara),
           [F.Antal]: vara.length
-        }, tagg);
-        return;
+        }, tagg) as { etag?: string | null } | undefined;
+        return svar?.etag ?? '*';
       } catch (e) {
         const fel = tolkaDataFel(e);
-        if (fel.orsak !== 'konflikt' || forsok >= SKRIVFORSOK) {
-          if (kastaVidFel) throw fel;
-          return;
+        const igen = fel.orsak === 'konflikt' || fel.orsak === 'natverk' || fel.orsak === 'strypt' || (fel.status ?? 0) >= 500;
+        if (!igen || forsok >= SKRIVFORSOK) return { fel };
+        if (fel.orsak !== 'konflikt') {
+          await this.vanta(1_000 * forsok);
+          continue;
         }
-        const lagrad = await this.lasRad(id);
-        vara = sammanfoga(vara, lagrad.poster.filter((p) => !utan?.has(p.id)));
-        tagg = lagrad.etag;
+        try {
+          const lagrad = await this.lasRad(id);
+          vara = sammanfoga(vara, lagrad.poster.filter((p) => !utan?.has(p.id)));
+          tagg = lagrad.etag;
+        } catch (las) {
+          return { fel: tolkaDataFel(las) };
+        }
       }
     }
   }
@@ -643,7 +776,8 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
   /** Every page of a Graph collection, following @odata.nextLink. */
   private async lasAllaSidor<T>(sokvag: string): Promise<T[]> {
     const ut: T[] = [];
-    let fraga: IGraphQueryable = graphSokvag(this.graph, sokvag);
+    // Immutable ids, as the journal keeps them: a mail in the log is one row whether journaled or still there.
+    let fraga: IGraphQueryable = graphSokvag(this.graph, sokvag).using(InjectHeaders(FASTA_ID));
     for (;;) {
       // Paged keeps @odata.nextLink, which the default parse drops with the envelope.
       const sida = await graphGet<IPagedResult<T>>(fraga.using(Paged()));
@@ -655,14 +789,15 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
 
   /**
    * Progress in mails: those of earlier rows, plus those of the row at hand that are through (a
-   * diarieförd mail once it is with the registrator and gone from the folder; deleting the copy in
-   * sent items is the run's tidying up) or have failed for now.
+   * diarieförd mail once it is with the registrator; deleting it and its copy is the run's tidying
+   * up) or have failed for now.
    */
   private framsteg(totalt: number, vidFramsteg?: (f: IFramsteg) => void): { rapport: (arbeten: readonly IArbete[]) => void; klara: (n: number) => void } {
     let fore = 0;
     return {
       rapport: (arbeten) => {
-        const klara = arbeten.filter((a) => stegKvar(a.post.atgard, a.post.gjorda).every((x) => x === 'RaderaKopia') ||
+        const klara = arbeten.filter((a) => stegKvar(a.post.atgard, a.post.gjorda).every((x) => x === 'RaderaOriginal' || x === 'RaderaKopia') &&
+          (a.post.atgard === 'Diarieför' || stegKvar(a.post.atgard, a.post.gjorda).length === 0) ||
           (a.post.fel !== undefined && !a.oviss)).length;
         vidFramsteg?.({ klara: fore + klara, totalt });
       },
@@ -677,7 +812,8 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
       atgard: a.post.atgard,
       gjorda: [...a.post.gjorda],
       klar,
-      ...(!klar ? { fel: a.post.fel ?? 'okant' } : {})
+      ...(!klar ? { fel: a.post.fel ?? 'okant' } : {}),
+      ...(a.ejLoggad ? { ejLoggad: true as const } : {})
     };
   }
 }

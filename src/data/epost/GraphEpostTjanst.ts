@@ -5,12 +5,19 @@
  * failures into DataFel (src/data/fel.ts). The routine itself (EpostrutinTjanst) builds on it.
  */
 import { GraphFI, IPagedResult, Paged } from '@pnp/graph';
+import { InjectHeaders } from '@pnp/queryable';
 import '@pnp/graph/users';
 import '@pnp/graph/mail';
 import { BEHALLEN_KATEGORI } from '../../domain/epostrutin';
 import { DataFel, tolkaDataFel } from '../fel';
 import { GraphBatch, IBatchAlternativ, IDelfraga } from '../graphBatch';
 import { EPOST_MAPPAR, EpostMapp, IEpostAdress, IEpostTjanst, IMappOversikt, IMappStatus, IMeddelandeRad, IMeddelandeSida } from './typer';
+
+/**
+ * Immutable ids (outlook-immutable-id): a mail keeps its id when it is moved in Outlook, and a sent
+ * draft keeps its id in sent items, so the routine's journal can name both for good.
+ */
+export const FASTA_ID = { Prefer: 'IdType="ImmutableId"' };
 
 /** Graph's well-known folder names: the same in every mailbox language. */
 export const GRAPH_MAPPNAMN: Record<EpostMapp, string> = {
@@ -98,7 +105,7 @@ export class GraphEpostTjanst implements IEpostTjanst {
 
   /** A runner for one piece of work; its round trips are counted per runner. */
   protected nyBatch(): GraphBatch {
-    return new GraphBatch(this.graph, this.batchAlternativ);
+    return new GraphBatch(this.graph, { ...this.batchAlternativ, huvuden: { ...FASTA_ID, ...this.batchAlternativ.huvuden } });
   }
 
   /** The three folders and how many of each are kept, in one $batch of six requests. */
@@ -134,7 +141,7 @@ export class GraphEpostTjanst implements IEpostTjanst {
         .orderBy('receivedDateTime', false)
         .top(n)
         .skip(start)
-        .using(Paged(true));
+        .using(Paged(true), InjectHeaders(FASTA_ID));
       // Outlook counts without the ConsistencyLevel header that directory objects need.
       fraga.query.set('$count', 'true');
       const svar = await fraga() as unknown as IPagedResult<IGraphMeddelande>;

@@ -17,6 +17,8 @@ export const POSTER_PER_RAD = 100;
 export const MAX_RADTEXT = 60_000;
 /** What an entry may grow by once Graph has answered (steps, time done, failure). */
 const TILLVAXT = 160;
+/** What a Diarieför entry grows by besides: the forward draft's immutable id. */
+export const UTKAST_TILLVAXT = 200;
 /** Exchange takes subjects and recipient lists far longer than a log needs; the mail itself keeps them whole. */
 const MAX_AMNE = 255;
 const MAX_MOTTAGARE = 500;
@@ -95,9 +97,10 @@ export function lasLoggpost(rad: unknown): ILoggpost | undefined {
     ...(str(r.kommentar) ? { kommentar: r.kommentar } : {}),
     ...(str(r.skal) ? { skal: r.skal } : {}),
     gjorda,
+    ...(atgard === 'Diarieför' && str(r.kopia) && r.kopia ? { kopia: r.kopia } : {}),
     startad: r.startad,
     ...(str(r.klar) ? { klar: r.klar } : {}),
-    ...(str(r.fel) ? { fel: r.fel } : {})
+    ...(str(r.fel) ? { fel: r.fel as ILoggpost['fel'] } : {})
   };
 }
 
@@ -129,18 +132,20 @@ export function radstatus(poster: readonly ILoggpost[]): Epostloggstatus {
 
 /**
  * Splits a run into rows: at most a hundred mails, and no more than the column holds once every
- * entry has its steps written (a long comment to the registrator makes smaller rows).
+ * entry has its steps written (a long comment to the registrator makes smaller rows). A row cut
+ * short by the column ends at a multiple of `jamnt` when it can (the $batch size: full calls).
  */
-export function delaIRader<T>(poster: readonly T[], storlek: (p: T) => number): T[][] {
+export function delaIRader<T>(poster: readonly T[], storlek: (p: T) => number, jamnt = 1): T[][] {
   const rader: T[][] = [];
   let rad: T[] = [];
   let tecken = 2;
   for (const p of poster) {
     const n = storlek(p) + TILLVAXT + 1;
     if (rad.length > 0 && (rad.length >= POSTER_PER_RAD || tecken + n > MAX_RADTEXT)) {
-      rader.push(rad);
-      rad = [];
-      tecken = 2;
+      const jamn = rad.length > jamnt ? rad.length - (rad.length % jamnt) : rad.length;
+      rader.push(rad.slice(0, jamn));
+      rad = rad.slice(jamn);
+      tecken = 2 + rad.reduce((summa, q) => summa + storlek(q) + TILLVAXT + 1, 0);
     }
     rad.push(p);
     tecken += n;
@@ -166,7 +171,7 @@ export function sammanfoga(vara: readonly ILoggpost[], deras: readonly ILoggpost
     if (!d || d.atgard !== p.atgard) return p;
     const gjorda = forena(p.atgard, p.gjorda, d.gjorda);
     const klarNu = stegKvar(p.atgard, gjorda).length === 0;
-    const ny: ILoggpost = { ...p, gjorda };
+    const ny: ILoggpost = { ...p, gjorda, ...(p.kopia ?? d.kopia ? { kopia: p.kopia ?? d.kopia } : {}) };
     delete ny.fel;
     delete ny.klar;
     const fel = klarNu ? undefined : p.fel ?? d.fel;

@@ -6,7 +6,7 @@
 
 import { IsoDate } from '../../domain/dates';
 import { Atgard, Atgardsfel, Epostmapp, EPOSTMAPPAR, Epoststeg, IAtgardsval, ILoggrad } from '../../domain/epostrutin';
-import { DataFel, regelfelkod } from '../fel';
+import { DataFel, DataFelorsak, regelfelkod } from '../fel';
 
 /** The folders the e-mail routine covers (seed 004 §5: inbox, sent and deleted items); the domain owns them. */
 export type EpostMapp = Epostmapp;
@@ -79,7 +79,7 @@ export interface IEpostTjanst {
  * was closed and to answer for it in the 30-day log after it is gone from the mailbox.
  */
 export interface ILoggpost {
-  /** Graph's message id when the run started. */
+  /** Graph's immutable message id (it stays when the mail is moved). */
   id: string;
   konversation: string;
   mapp: EpostMapp;
@@ -93,13 +93,22 @@ export interface ILoggpost {
   skal?: string;
   /** The steps done, as far as the journal knows. */
   gjorda: Epoststeg[];
+  /** Diarieför: the immutable id of the forward's draft, which its sent copy in sent items keeps. */
+  kopia?: string;
   /** When the run started (ISO instant, the service's clock). */
   startad: string;
   /** When the last step was done. */
   klar?: string;
-  /** Why the last attempt failed (a DataFel orsak), for a retry. */
-  fel?: string;
+  /** Why the last attempt failed, for a retry. */
+  fel?: Mejlfel;
 }
+
+/**
+ * Why one mail was not done: a DataFel cause, or `oviss`: the forward's draft is gone and no one saw
+ * it sent (the person deleted it, or its copy, in Outlook): the registrator may or may not have it,
+ * so the routine does not send it again on its own.
+ */
+export type Mejlfel = DataFelorsak | 'oviss';
 
 /** The result of one mail in a run. */
 export interface IHanteringsresultat {
@@ -108,8 +117,13 @@ export interface IHanteringsresultat {
   gjorda: Epoststeg[];
   /** Every step of the action is done. */
   klar: boolean;
-  /** Why not (a DataFel orsak), when not klar; retry with the same choice. */
-  fel?: string;
+  /** Why not, when not klar; retry with the same choice. */
+  fel?: Mejlfel;
+  /**
+   * The journal could not be written after the run: what was done is done, but the log shows it as
+   * not finished until the run is finished (Slutför) from what the mailbox shows.
+   */
+  ejLoggad?: true;
 }
 
 export interface IFramsteg {

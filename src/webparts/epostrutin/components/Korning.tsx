@@ -130,16 +130,19 @@ export const Korningsresultat = React.forwardRef<HTMLDivElement, IKorningsresult
   }
   const misslyckade = resultat.filter((r) => !r.klar);
   const klara = resultat.length - misslyckade.length;
+  // Done in the mailbox but not in the log: the not-finished banner and Slutför take it from here.
+  const ejLoggad = resultat.some((r) => r.ejLoggad);
   const igen = (): void => onForsokIgen(korning.typ === 'val'
     ? { typ: 'val', val: korning.val, meddelanden: misslyckade.map((r) => r.meddelande) }
     : { typ: 'slutfor', antal: misslyckade.length });
   return (
     <div ref={ref} tabIndex={-1} role="region" aria-label={strings.ResultatEtikett}>
-      <MessageBar messageBarType={misslyckade.length ? MessageBarType.warning : MessageBarType.success} isMultiline onDismiss={onStang}
+      <MessageBar messageBarType={misslyckade.length || ejLoggad ? MessageBarType.warning : MessageBarType.success} isMultiline onDismiss={onStang}
         dismissButtonAriaLabel={strings.Stang}
         actions={misslyckade.length ? <DefaultButton text={fyll(strings.ForsokIgenMisslyckade, misslyckade.length)} onClick={igen} /> : undefined}>
         <Stack tokens={{ childrenGap: 4 }}>
           <Text block>{resultatText(korning, klara, resultat.length)}</Text>
+          {ejLoggad && <Text block>{strings.EjLoggad}</Text>}
           {misslyckade.length > 0 && (
             <>
               <Text block>{fyll(strings.MisslyckadeRubrik, misslyckade.length)}</Text>
