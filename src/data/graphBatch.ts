@@ -31,7 +31,7 @@ const STANDARD_VANTAN_S = 10;
 /** Before resending what got no answer: the gateway or the connection needs a moment (1 s, then 2 s), not Retry-After. */
 const OVISS_VANTAN_S = 1;
 /** Attempts at a request whose answers were lost: a dead network is said within seconds, not after a minute. */
-const OVISS_FORSOK = 3;
+export const OVISS_FORSOK = 3;
 
 export type Batchmetod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

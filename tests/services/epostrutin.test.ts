@@ -229,10 +229,10 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     const batchar = avlyssnaBatchar();
     const framsteg: number[] = [];
     const resultat = await tjanst().hantera(await rader(mejl), { atgard: 'Diarieför' }, (f) => framsteg.push(f.klara));
-    // 25 drafts, 25 sends, then 25 originals and 25 copies (one mail's two deletes side by side).
-    expect(batchar).toEqual([20, 5, 20, 5, 20, 20, 10]);
-    // A mail counts once it is with the registrator; the deletes are tidying up.
-    expect(framsteg).toEqual([0, 0, 20, 25, 25, 25, 25]);
+    // 25 drafts, 25 sends, 25 reads of the sent drafts, then 25 originals and 25 copies (one mail's two deletes side by side).
+    expect(batchar).toEqual([20, 5, 20, 5, 20, 5, 20, 20, 10]);
+    // A mail counts once its forward is seen sent; the deletes are tidying up.
+    expect(framsteg).toEqual([0, 0, 0, 0, 25, 25, 25, 25]);
     expect(utkast()).toEqual([]);
     expect(resultat.every((r) => r.klar)).toBe(true);
     expect(mejl.map(vidarebefordringar)).toEqual(mejl.map(() => 1));
@@ -298,20 +298,20 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     const mejl = nyaMejl(25);
     const valda = await rader(mejl);
     let anrop = 0;
-    // Closed after the first send batch: 20 forwarded, the journal has neither their drafts nor their sends.
+    // Closed after the first send batch: 20 forwarded; the journal has their drafts (written before any send), not the sends.
     const stangd = tjanst().hantera(valda, { atgard: 'Diarieför' }, () => { if (++anrop === 3) throw new Error('Sidan stängdes'); });
     await expect(stangd).rejects.toThrow('Sidan stängdes');
     expect(mejl.map(vidarebefordringar).filter((n) => n === 1)).toHaveLength(20);
     expect(utkast()).toHaveLength(5);
     const [rad] = raderMed(mejl[0]);
     expect(rad.status).toBe('Pågår');
-    expect(rad.poster.every((p) => p.gjorda.length === 0 && !p.kopia)).toBe(true);
+    expect(rad.poster.every((p) => p.gjorda.length === 0 && !!p.kopia)).toBe(true);
 
     const avbrutna = await tjanst().hamtaAvbrutna();
     expect(avbrutna).toHaveLength(1);
     expect(avbrutna[0]).toMatchObject({ id: rad.id, startad: NU.toISOString() });
     expect(avbrutna[0].poster).toHaveLength(25);
-    // Found by the property naming each original: the sent ones are forwarded, the drafts are not.
+    // Read by their draft ids: the sent ones are forwarded, the drafts are not.
     expect(avbrutna[0].poster.filter((p) => p.gjorda.join() === 'Vidarebefordra')).toHaveLength(20);
     expect(avbrutna[0].poster.filter((p) => p.gjorda.length === 0)).toHaveLength(5);
 
@@ -390,7 +390,7 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     expect(sparAv(mejl)).toEqual([]);
   });
 
-  it('en journal som inte går att skriva efter sändningen: inget raderas, och nästa försök vidarebefordrar inte igen', async () => {
+  it('en journal som inte går att skriva efter utkasten: inget skickas, och nästa försök skickar samma utkast', async () => {
     const [mejl] = nyaMejl(1);
     const riktig = globalThis.fetch;
     let merge = 0;
@@ -404,14 +404,36 @@ describe('EpostrutinTjanst mot emulatorn', () => {
     const [forsta] = await tjanst().hantera(await rader([mejl]), { atgard: 'Diarieför' });
     jest.restoreAllMocks();
     expect(merge).toBeGreaterThan(1);
-    expect(forsta).toMatchObject({ klar: false, fel: 'natverk', gjorda: ['Vidarebefordra'], ejLoggad: true });
-    expect(vidarebefordringar(mejl)).toBe(1);
-    // The original stays (and its copy): the journal does not yet say the forward went.
+    expect(forsta).toMatchObject({ klar: false, fel: 'natverk', gjorda: [], ejLoggad: true });
+    // A forward whose draft is not on record is not sent: the draft waits, the original stays.
+    expect(vidarebefordringar(mejl)).toBe(0);
+    expect(utkast()).toHaveLength(1);
     expect(lager.brevlada(SIV.aadId).meddelanden.get(mejl.id)).toMatchObject({ mapp: 'inbox' });
 
     const [igen] = await tjanst().hantera([forsta.meddelande], { atgard: 'Diarieför' });
     expect(igen).toMatchObject({ klar: true });
     expect(igen.ejLoggad).toBeUndefined();
+    expect(vidarebefordringar(mejl)).toBe(1);
+    expect(sparAv(mejl)).toEqual([]);
+    expect(utkast()).toEqual([]);
+  });
+
+  it('en sändning som tas emot (202) men aldrig syns som skickad: originalet står kvar och mejlet sägs oavgjort', async () => {
+    const [mejl] = nyaMejl(1);
+    lager.transitForfragningar = 1000;
+    let resultat;
+    try {
+      [resultat] = await tjanst().hantera(await rader([mejl]), { atgard: 'Diarieför' });
+    } finally {
+      lager.transitForfragningar = 0;
+    }
+    expect(vantan).toEqual([2000, 5000]);
+    expect(resultat).toMatchObject({ klar: false, fel: 'oviss', gjorda: [] });
+    expect(lager.brevlada(SIV.aadId).meddelanden.get(mejl.id)).toMatchObject({ mapp: 'inbox' });
+    // Filed at last: the run is finished from what the mailbox shows, without a second forward.
+    lager.brevlada(SIV.aadId).meddelanden.forEach((m) => { if (m.iTransit) m.iTransit = 1; });
+    const slutford = await tjanst().slutforAvbrutna();
+    expect(slutford.find((r) => r.meddelande.id === mejl.fastId)).toMatchObject({ klar: true });
     expect(vidarebefordringar(mejl)).toBe(1);
     expect(sparAv(mejl)).toEqual([]);
   });

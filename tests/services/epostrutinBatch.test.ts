@@ -10,7 +10,7 @@ import { Emulator } from '../../emulator/core';
 import { DEMO_ANVANDARE, REGISTRATOR } from '../../emulator/demo/anvandare';
 import { IGraphLager, registreraGraph, seedaDemoPost } from '../../emulator/graph';
 import { IStartadServer, startaServer } from '../../emulator/server';
-import { BATCH_STORLEK, Fragegrupp, GraphBatch, IDelfraga, MAX_FORSOK } from '../../src/data/graphBatch';
+import { BATCH_STORLEK, Fragegrupp, GraphBatch, IDelfraga, MAX_FORSOK, OVISS_FORSOK } from '../../src/data/graphBatch';
 import { skapaGraph } from '../../src/data/pnp';
 
 const SIV = DEMO_ANVANDARE[0];
@@ -119,7 +119,8 @@ describe('GraphBatch mot emulatorn', () => {
     const r = runner();
     const svar = await r.kor([[vidarebefordra(id, 0), { id: 'l', method: 'GET', url: `/me/messages/${encodeURIComponent(id)}?$select=subject` }]]);
     expect(svar.get('f0')).toMatchObject({ ok: false, status: 504, obesvarad: true, forsok: 1 });
-    expect(svar.get('l')).toMatchObject({ ok: false, status: 504, obesvarad: true, forsok: MAX_FORSOK });
+    // A lost answer is tried a few times only: a dead gateway is said within seconds.
+    expect(svar.get('l')).toMatchObject({ ok: false, status: 504, obesvarad: true, forsok: OVISS_FORSOK });
   });
 
   it('skickar om en 503 bara när Graph anger när (Retry-After); utan Retry-After är den slutlig för en skrivning', async () => {
@@ -150,7 +151,8 @@ describe('GraphBatch mot emulatorn', () => {
     const svar = await runner().kor([[vidarebefordra(id, 0)]]);
     expect(batchar).toEqual([1, 1]);
     expect(vantan).toEqual([4000]);
-    expect(svar.get('f0')).toMatchObject({ ok: true, forsok: 2 });
+    // The refused call reached no request, so it counts against none.
+    expect(svar.get('f0')).toMatchObject({ ok: true, forsok: 1 });
     expect(forwards(id)).toBe(1);
   });
 
@@ -171,7 +173,7 @@ describe('GraphBatch mot emulatorn', () => {
     await stangd.stang();
     const svar = await runner(stangd.url).kor([[{ id: 'x', method: 'GET', url: '/me' }], [{ id: 'y', method: 'POST', url: '/me/sendMail', body: {} }]]);
     expect(Array.from(svar.values())).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: 'x', ok: false, status: 0, obesvarad: true, forsok: MAX_FORSOK, fel: expect.objectContaining({ orsak: 'natverk' }) }),
+      expect.objectContaining({ id: 'x', ok: false, status: 0, obesvarad: true, forsok: OVISS_FORSOK, fel: expect.objectContaining({ orsak: 'natverk' }) }),
       expect.objectContaining({ id: 'y', ok: false, status: 0, obesvarad: true, forsok: 1, fel: expect.objectContaining({ orsak: 'natverk' }) })
     ]));
   });

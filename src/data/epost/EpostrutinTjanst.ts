@@ -86,16 +86,16 @@ interface IArbete {
   meddelande: IMeddelandeRad;
   /** The send (or the draft's creation) got no answer that says whether it happened: the mailbox tells. */
   oviss?: boolean;
-  /** Sent in this run: a copy not found yet may still be on its way to sent items. */
-  nyssSkickad?: boolean;
+  /** The send was answered 2xx: accepted, which is not yet sent. */
+  accepterad?: boolean;
+  /** The draft id the stored row already has (a write is needed when a new one was made). */
+  kopiaPaRad?: string;
   /** Further drafts for the same mail (made by a call whose answer was lost), to delete. */
   overblivnaUtkast?: string[];
   /** Whether its forward went out cannot be told (vidarebefordranOviss): not sent again until the person chooses. */
   vantarPaVal?: boolean;
   /** Why the send (or the draft's creation) was not answered 2xx, for when the mailbox shows it did not happen. */
   sandfel?: Mejlfel;
-  /** The copy's delete found nothing yet, right after the send: looked for again after a wait. */
-  kopiaEjFunnen?: boolean;
   /** The journal could not be written at the end: the log shows the run as not finished. */
   ejLoggad?: boolean;
 }
@@ -182,7 +182,8 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
       const post = nyLoggpost(m, val.atgard, noter, startad, lage?.gjorda ?? []);
       // A forward whose fate could not be told is made anew only because the person chose again.
       if (lage?.kopia && !lage.oviss) post.kopia = lage.kopia;
-      return { post, meddelande: m, ...(lage?.overblivnaUtkast.length ? { overblivnaUtkast: lage.overblivnaUtkast } : {}) };
+      // The new row is written with the entry as it is here, the draft id included.
+      return { post, meddelande: m, kopiaPaRad: post.kopia, ...(lage?.overblivnaUtkast.length ? { overblivnaUtkast: lage.overblivnaUtkast } : {}) };
     });
     const framsteg = this.framsteg(arbeten.length, vidFramsteg);
     let journalFel: Mejlfel | undefined;
@@ -257,7 +258,7 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
       const arbeten = poster.filter((p) => !arAvslutad(p)).map((p): IArbete => {
         const l = lage.get(p.id);
         return {
-          post: p, meddelande: radAvPost(p, l?.kategorier ?? []),
+          post: p, meddelande: radAvPost(p, l?.kategorier ?? []), kopiaPaRad: rad.poster.find((x) => x.id === p.id)?.kopia,
           ...(l?.oviss ? { vantarPaVal: true } : {}),
           ...(l?.overblivnaUtkast.length ? { overblivnaUtkast: l.overblivnaUtkast } : {})
         };
@@ -432,29 +433,48 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
     const ovissaUtkast = arbeten.filter((a) => a.oviss && !a.post.kopia);
     if (ovissaUtkast.length > 0) await this.hittaUtkast(ovissaUtkast);
 
-    // 2. Send the drafts.
-    const skickas = arbeten.filter((a) => vidare(a) && a.post.kopia && !a.post.fel);
-    await kor(skickas.map((a, i) => fraga(a, 'Vidarebefordra', { id: `s${i}`, method: 'POST', url: meddelandeUrl(a.post.kopia!, '/send'), upprepbar: true })));
-    skickas.filter((a) => a.post.gjorda.includes('Vidarebefordra')).forEach((a) => { a.nyssSkickad = true; });
-    const ovissaSandningar = skickas.filter((a) => a.oviss);
-    if (ovissaSandningar.length > 0) await this.avgorSandningar(ovissaSandningar);
-
-    // 3. The forwards on record before anything of theirs is deleted.
+    // 2. The drafts on record before any is sent: a run cut short finds its forwards by id, even
+    //    while Exchange has a sent one in transit and no search would find it.
     let vara = sammanfoga(arbeten.map((a) => a.post), poster);
     let tagg = rad.etag;
-    if (skickas.length > 0) {
+    const skickas = arbeten.filter((a) => vidare(a) && a.post.kopia && !a.post.fel);
+    if (skickas.some((a) => a.post.kopia !== a.kopiaPaRad)) {
       const skrivet = await this.skrivRad(rad.id, tagg, vara);
       if (typeof skrivet !== 'string') {
-        // Not on record: nothing of a forward is deleted now; the row stays 'Pågår' and is finished later.
-        for (const a of arbeten) if (a.post.atgard === 'Diarieför' && stegKvar('Diarieför', a.post.gjorda).length > 0) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
+        for (const a of skickas) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
         await this.slutSkrivning(arbeten, rad.id, tagg, vara);
         return;
       }
       tagg = skrivet;
     }
 
-    // 4. The originals and the copies of what was forwarded, and drafts left over.
-    const andra = (a: IArbete, i: number): IDelfraga[][] => {
+    // 3. Send the drafts, each once: a send whose answer is lost is not sent again in this run (what
+    //    Graph does with a second send of a sent draft is not documented); the draft tells.
+    await kor(skickas.map((a, i) => fraga(a, 'Vidarebefordra', { id: `s${i}`, method: 'POST', url: meddelandeUrl(a.post.kopia!, '/send') })));
+    // 202 means accepted, not sent: only the sent message (no longer a draft) counts as forwarded.
+    if (skickas.length > 0) {
+      await this.avgorSandningar(skickas.filter((a) => !a.post.fel));
+      framsteg.rapport(arbeten);
+    }
+
+    // 4. The forwards on record before anything of theirs is deleted (also when a run finished later
+    //    learnt them from the mailbox).
+    vara = sammanfoga(arbeten.map((a) => a.post), poster);
+    const raderas = arbeten.filter((a) => a.post.atgard === 'Diarieför' && !a.post.fel && a.post.gjorda.includes('Vidarebefordra') &&
+      stegKvar('Diarieför', a.post.gjorda).length > 0);
+    if (raderas.length > 0) {
+      const skrivet = await this.skrivRad(rad.id, tagg, vara);
+      if (typeof skrivet !== 'string') {
+        // Not on record: nothing of a forward is deleted now; the row stays 'Pågår' and is finished later.
+        for (const a of raderas) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
+        await this.slutSkrivning(arbeten, rad.id, tagg, vara);
+        return;
+      }
+      tagg = skrivet;
+    }
+
+    // 5. The originals and the copies of what was forwarded, and drafts left over.
+    await kor(arbeten.flatMap((a, i) => {
       const ut: IDelfraga[][] = [];
       const { atgard, gjorda } = a.post;
       (a.overblivnaUtkast ?? []).forEach((id, j) => ut.push(radera(a, 'Overblivet', id, `x${i}-${j}`)));
@@ -462,23 +482,9 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
       if (farUtforas(atgard, 'RaderaOriginal', gjorda)) ut.push(radera(a, 'RaderaOriginal', a.post.id, `o${i}`));
       if (a.post.kopia && farUtforas(atgard, 'RaderaKopia', gjorda)) ut.push(radera(a, 'RaderaKopia', a.post.kopia, `k${i}`));
       return ut;
-    };
-    await kor(arbeten.flatMap(andra));
-    // A copy sent a moment ago that Exchange has not filed yet: looked for again before it is taken to be gone.
-    for (const vantan of KOPIA_VANTAN_MS) {
-      const vantande = arbeten.filter((a) => a.kopiaEjFunnen);
-      if (vantande.length === 0) break;
-      await this.vanta(vantan);
-      vantande.forEach((a) => { a.kopiaEjFunnen = false; });
-      await kor(vantande.map((a, i) => radera(a, 'RaderaKopia', a.post.kopia!, `k${i}-${vantan}`)));
-    }
-    for (const a of arbeten.filter((x) => x.kopiaEjFunnen)) {
-      // Not filed within the waits: gone, or filed later (it then shows in sent items as unhandled mail).
-      a.kopiaEjFunnen = false;
-      a.post.gjorda = stegFor(a.post.atgard).filter((x) => x === 'RaderaKopia' || a.post.gjorda.includes(x));
-    }
+    }));
 
-    // 5. What was done, on record.
+    // 6. What was done, on record.
     vara = sammanfoga(arbeten.map((a) => a.post), poster);
     await this.slutSkrivning(arbeten, rad.id, tagg, vara);
   }
@@ -509,8 +515,10 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
       } else a.post.fel = s.fel?.orsak ?? 'okant';
       return;
     }
-    if (steg === 'RaderaKopia' && s.status === 404 && a.nyssSkickad) {
-      a.kopiaEjFunnen = true;
+    if (steg === 'Vidarebefordra') {
+      // Accepted or not, the sent message decides (avgorSandningar); the answer is kept for when it stayed a draft.
+      a.accepterad = s.ok;
+      if (!s.ok) a.sandfel = s.fel?.orsak ?? 'okant';
       return;
     }
     const utfall = tolkaSvar(steg, s.status);
@@ -566,34 +574,35 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
   }
 
   /**
-   * Sends not answered 2xx, settled by reading the draft: sent (the copy, or on its way), still a
-   * draft (the send failed; its answer says why), or not found even after Exchange's moment (oviss:
-   * never sent again on the routine's own).
+   * The sent drafts, read by their ids: no longer a draft means sent (forwarded); still a draft after
+   * a refused send means it did not go (the send's answer says why). A draft accepted for sending,
+   * or not found (Exchange files a sent message a moment later), is read again after 2 and 5
+   * seconds; still not settled then, the mail is left as `oviss` (never sent again on the routine's
+   * own) and nothing of it is deleted.
    */
   private async avgorSandningar(arbeten: IArbete[]): Promise<void> {
     let kvar = arbeten;
     for (let forsok = 0; ; forsok++) {
       const lage = await this.lasKopior(kvar.map((a) => a.post.kopia!));
+      const vanta: IArbete[] = [];
       for (const a of kvar) {
         const l = lage.get(a.post.kopia!);
         if (l === 'skickad') {
           a.post.gjorda = stegFor('Diarieför').filter((x) => x === 'Vidarebefordra' || a.post.gjorda.includes(x));
-          a.nyssSkickad = true;
-          a.oviss = false;
-        } else if (l === 'utkast') {
-          a.post.fel = a.sandfel ?? 'okant';
-          a.oviss = false;
+        } else if (l === 'utkast' && !a.accepterad && a.sandfel !== undefined) {
+          a.post.fel = a.sandfel;
         } else if (l instanceof DataFel) {
           a.post.fel = l.orsak;
-          a.oviss = false;
+        } else {
+          vanta.push(a);
         }
       }
-      kvar = kvar.filter((a) => a.oviss);
+      kvar = vanta;
       if (kvar.length === 0) return;
       if (forsok >= KOPIA_VANTAN_MS.length) break;
       await this.vanta(KOPIA_VANTAN_MS[forsok]);
     }
-    kvar.forEach((a) => { a.post.fel = 'oviss'; a.oviss = false; });
+    kvar.forEach((a) => { a.post.fel = 'oviss'; });
   }
 
   /** The forwards' messages by their immutable ids: draft or sent, gone, or why they could not be read. */
@@ -723,7 +732,8 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
           [F.Status]: radstatus(vara),
           [F.Antal]: vara.length
         }, tagg) as { etag?: string | null } | undefined;
-        return svar?.etag ?? '*';
+        // No ETag in the answer (a proxy may drop it): read it, rather than overwrite blindly next time.
+        return svar?.etag ?? (await this.lasRad(id)).etag;
       } catch (e) {
         const fel = tolkaDataFel(e);
         const igen = fel.orsak === 'konflikt' || fel.orsak === 'natverk' || fel.orsak === 'strypt' || (fel.status ?? 0) >= 500;

@@ -109,7 +109,7 @@ define([], function () {
     MisslyckadeRubrik: '{0} e-mails could not be handled:',
     MisslyckadRad: '{0} – {1}: {2}',
     VidarebefordratEjRaderat: 'The e-mail has reached the registrar but is not deleted. Trying again deletes it without sending it again.',
-    OrsakOviss: 'It could not be told whether the e-mail reached the registrar: the draft is gone and no sent copy is visible. Look in Sent Items; if it is not there, choose Register again.',
+    OrsakOviss: 'It could not be told whether the e-mail reached the registrar: the draft is gone and no sent copy is visible. Wait a few minutes and look in Sent Items; if it is not there, choose Register again.',
     EjLoggad: 'What was done in the mailbox is done, but the e-mail log could not be saved. The run shows as not finished until you choose Finish.',
     ForsokIgenMisslyckade: 'Try again with {0} e-mails',
     KorningFel: 'The run could not be completed. {0} What was done is saved.',

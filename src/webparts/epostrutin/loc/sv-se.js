@@ -109,7 +109,7 @@ define([], function () {
     MisslyckadeRubrik: '{0} mejl kunde inte hanteras:',
     MisslyckadRad: '{0} – {1}: {2}',
     VidarebefordratEjRaderat: 'Mejlet har gått fram till registrator men är inte raderat. Försök igen raderar det utan att skicka det igen.',
-    OrsakOviss: 'Det gick inte att avgöra om mejlet kom fram till registrator: utkastet finns inte längre och ingen skickad kopia syns. Titta i Skickat; finns det inte där, välj Diarieför igen.',
+    OrsakOviss: 'Det gick inte att avgöra om mejlet kom fram till registrator: utkastet finns inte längre och ingen skickad kopia syns. Vänta några minuter och titta i Skickat; finns det inte där, välj Diarieför igen.',
     EjLoggad: 'Det som gjordes i brevlådan är gjort, men e-postloggen kunde inte sparas. Körningen visas som ej slutförd tills du väljer Slutför.',
     ForsokIgenMisslyckade: 'Försök igen med {0} mejl',
     KorningFel: 'Hanteringen kunde inte slutföras. {0} Det som hann göras är sparat.',
