@@ -433,20 +433,27 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
     const ovissaUtkast = arbeten.filter((a) => a.oviss && !a.post.kopia);
     if (ovissaUtkast.length > 0) await this.hittaUtkast(ovissaUtkast);
 
+    let tagg = rad.etag;
+    /**
+     * Writes the row before the next step; when that fails, the mails the step was for get the cause,
+     * the row is closed as far as it goes, and the run stops here (finished later from the mailbox).
+     */
+    const paRekord = async (berorda: readonly IArbete[]): Promise<boolean> => {
+      const vara = sammanfoga(arbeten.map((a) => a.post), poster);
+      const skrivet = await this.skrivRad(rad.id, tagg, vara);
+      if (typeof skrivet === 'string') {
+        tagg = skrivet;
+        return true;
+      }
+      for (const a of berorda) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
+      await this.slutSkrivning(arbeten, rad.id, tagg, vara);
+      return false;
+    };
+
     // 2. The drafts on record before any is sent: a run cut short finds its forwards by id, even
     //    while Exchange has a sent one in transit and no search would find it.
-    let vara = sammanfoga(arbeten.map((a) => a.post), poster);
-    let tagg = rad.etag;
     const skickas = arbeten.filter((a) => vidare(a) && a.post.kopia && !a.post.fel);
-    if (skickas.some((a) => a.post.kopia !== a.kopiaPaRad)) {
-      const skrivet = await this.skrivRad(rad.id, tagg, vara);
-      if (typeof skrivet !== 'string') {
-        for (const a of skickas) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
-        await this.slutSkrivning(arbeten, rad.id, tagg, vara);
-        return;
-      }
-      tagg = skrivet;
-    }
+    if (skickas.some((a) => a.post.kopia !== a.kopiaPaRad) && !await paRekord(skickas)) return;
 
     // 3. Send the drafts, each once: a send whose answer is lost is not sent again in this run (what
     //    Graph does with a second send of a sent draft is not documented); the draft tells.
@@ -459,19 +466,9 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
 
     // 4. The forwards on record before anything of theirs is deleted (also when a run finished later
     //    learnt them from the mailbox).
-    vara = sammanfoga(arbeten.map((a) => a.post), poster);
     const raderas = arbeten.filter((a) => a.post.atgard === 'Diarieför' && !a.post.fel && a.post.gjorda.includes('Vidarebefordra') &&
       stegKvar('Diarieför', a.post.gjorda).length > 0);
-    if (raderas.length > 0) {
-      const skrivet = await this.skrivRad(rad.id, tagg, vara);
-      if (typeof skrivet !== 'string') {
-        // Not on record: nothing of a forward is deleted now; the row stays 'Pågår' and is finished later.
-        for (const a of raderas) a.post.fel = a.post.fel ?? skrivet.fel.orsak;
-        await this.slutSkrivning(arbeten, rad.id, tagg, vara);
-        return;
-      }
-      tagg = skrivet;
-    }
+    if (raderas.length > 0 && !await paRekord(raderas)) return;
 
     // 5. The originals and the copies of what was forwarded, and drafts left over.
     await kor(arbeten.flatMap((a, i) => {
@@ -485,8 +482,7 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
     }));
 
     // 6. What was done, on record.
-    vara = sammanfoga(arbeten.map((a) => a.post), poster);
-    await this.slutSkrivning(arbeten, rad.id, tagg, vara);
+    await this.slutSkrivning(arbeten, rad.id, tagg, sammanfoga(arbeten.map((a) => a.post), poster));
   }
 
   /** The last write of a row: done mails get their time; a write that fails for good is said per mail. */
