@@ -35,15 +35,27 @@ function tal(v: number): string {
   return v.toLocaleString('sv-SE', { maximumFractionDigits: v < 10 ? 2 : 1 });
 }
 
-/** The rows as one fixed-width table, grouped by area, in the order given. */
+/**
+ * The rows as one fixed-width table in the order given: each area as a heading line over its rows
+ * (an area that comes back later gets its heading again), figures right-aligned with their unit,
+ * then the notes, numbered and referred to from the row.
+ */
 export function skrivTabell(rader: readonly IBenchRad[]): string {
-  const celler = rader.map(medKvot).map((r) => [
-    r.omrade, r.matt, `${tal(r.var)} ${r.enhet}`, `${tal(r.peer)} ${r.enhet}`, r.peerNamn,
+  let nr = 0;
+  const medNot = rader.map((r) => ({ r: medKvot(r), not: r.not ? ++nr : undefined }));
+  const celler = medNot.map(({ r, not }) => [
+    `  ${r.matt}${not ? ` [${not}]` : ''}`, `${tal(r.var)} ${r.enhet}`, `${tal(r.peer)} ${r.enhet}`, r.peerNamn,
     r.kvot === undefined ? (r.var === 0 ? '–' : '∞') : `${tal(Math.round(r.kvot * 100) / 100)}×`
   ]);
-  const rubrik = ['Område', 'Mått', 'Vårt', 'Jämförelse', 'Jämförs med', 'Kvot'];
+  const rubrik = ['Mått', 'Vårt', 'Jämförelse', 'Jämförs med', 'Kvot'];
+  const hoger = [false, true, true, false, true];
   const bredd = rubrik.map((h, i) => Math.max(h.length, ...celler.map((c) => c[i].length)));
-  const rad = (c: readonly string[]): string => c.map((v, i) => v.padEnd(bredd[i])).join('  ').trimEnd();
-  const noter = rader.filter((r) => r.not).map((r) => `- ${r.matt}: ${r.not}`);
-  return [rad(rubrik), bredd.map((b) => '-'.repeat(b)).join('  '), ...celler.map(rad), ...(noter.length ? ['', ...noter] : [])].join('\n');
+  const rad = (c: readonly string[]): string => c.map((v, i) => (hoger[i] ? v.padStart(bredd[i]) : v.padEnd(bredd[i]))).join('  ').trimEnd();
+  const ut = [rad(rubrik), bredd.map((b) => '-'.repeat(b)).join('  ')];
+  celler.forEach((c, i) => {
+    if (i === 0 || rader[i].omrade !== rader[i - 1].omrade) ut.push(rader[i].omrade);
+    ut.push(rad(c));
+  });
+  const noter = medNot.filter((x) => x.not).map((x) => `[${x.not}] ${x.r.matt}: ${x.r.not}`);
+  return [...ut, ...(noter.length ? ['', ...noter] : [])].join('\n');
 }
