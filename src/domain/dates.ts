@@ -2,7 +2,7 @@
  * Calendar dates as ISO strings (`YYYY-MM-DD`). Municipal deadlines are calendar days in
  * Swedish time, never instants, so the domain never carries a time of day or a time zone.
  */
-import { differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { format, isValid, parseISO } from 'date-fns';
 
 export type IsoDate = string;
 
@@ -22,7 +22,21 @@ export function swedishDate(moment: Date): IsoDate {
   return SVENSK_DAG.format(moment);
 }
 
-/** Days from `from` to `to`; negative when `to` is earlier. */
+/** A `YYYY-MM-DD` date as its UTC midnight in ms; NaN for anything else, 2025-02-30 too (as parseISO gives Invalid Date). */
+function utcDag(dag: IsoDate): number {
+  if (!ISO_DATE.test(dag)) return NaN;
+  const manad = Number(dag.slice(5, 7)) - 1;
+  const dagNr = Number(dag.slice(8, 10));
+  const ms = Date.UTC(Number(dag.slice(0, 4)), manad, dagNr);
+  const d = new Date(ms);
+  return d.getUTCMonth() === manad && d.getUTCDate() === dagNr ? ms : NaN;
+}
+
+/**
+ * Days from `from` to `to`; negative when `to` is earlier. Calendar days of plain dates, so UTC
+ * arithmetic is exact (no clock change inside a date); lists sort and filter thousands of rows on
+ * this, and date-fns' parseISO took most of that time.
+ */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+  return Math.round((utcDag(to) - utcDag(from)) / 86_400_000);
 }

@@ -24,31 +24,43 @@ export interface IUrvalKriterier {
   sok?: string;
 }
 
-const svJamfor = (a: string, b: string): number => a.localeCompare(b, 'sv');
+// One collator for every comparison (the same order as a.localeCompare(b, 'sv'), without a lookup per call).
+const svJamfor = new Intl.Collator('sv').compare;
 
 /** Lower case, one space between words, "§ 54" written as "§54" so either spelling finds it. */
 function normalisera(text: string): string {
   return text.toLocaleLowerCase('sv').replace(/\s+/g, ' ').replace(/§ /g, '§').trim();
 }
 
-export function matcharSok(u: IUppdrag, sok: string | undefined): boolean {
-  const ord = normalisera(sok ?? '').split(' ').filter((o) => o !== '');
+function sokord(sok: string | undefined): string[] {
+  return normalisera(sok ?? '').split(' ').filter((o) => o !== '');
+}
+
+function matcharOrd(u: IUppdrag, ord: readonly string[]): boolean {
   if (ord.length === 0) return true;
   const text = normalisera([u.rubrik, u.uppdragstext ?? '', u.diarienummer ?? '', u.paragraf].join(' '));
   return ord.every((o) => text.indexOf(o) >= 0);
 }
 
+export function matcharSok(u: IUppdrag, sok: string | undefined): boolean {
+  return matcharOrd(u, sokord(sok));
+}
+
 export function filtrera(uppdrag: readonly IUppdrag[], kriterier: IUrvalKriterier, bedomning: IBedomning): IUppdrag[] {
   const dagar = bedomning.dagarTillInaktuell ?? STANDARD_DAGAR_TILL_INAKTUELL;
   const statusar = kriterier.statusar && kriterier.statusar.length > 0 ? new Set(kriterier.statusar) : undefined;
+  const ord = sokord(kriterier.sok);
+  // bedomLage parses dates: only for a criterion that needs it, and after the cheap checks.
+  const behoverLage = statusar !== undefined || !!kriterier.baraForsenade || !!kriterier.baraInaktuella;
   return uppdrag.filter((u) => {
     if (kriterier.forvaltning !== undefined && u.forvaltning !== kriterier.forvaltning) return false;
     if (kriterier.beslutsinstans !== undefined && u.beslutsinstans !== kriterier.beslutsinstans) return false;
+    if (!matcharOrd(u, ord)) return false;
+    if (!behoverLage) return true;
     const lage = bedomLage(u, bedomning.idag, dagar);
     if (statusar && !statusar.has(lage.status)) return false;
     if (kriterier.baraForsenade && !lage.forsenad) return false;
-    if (kriterier.baraInaktuella && !lage.inaktuell) return false;
-    return matcharSok(u, kriterier.sok);
+    return !(kriterier.baraInaktuella && !lage.inaktuell);
   });
 }
 
@@ -77,7 +89,11 @@ function jamforDatum(a: IsoDate | undefined, b: IsoDate | undefined): number {
 export function sortera(uppdrag: readonly IUppdrag[], kolumn: SorteringsKolumn, riktning: Riktning, bedomning: IBedomning): IUppdrag[] {
   const tecken = riktning === 'stigande' ? 1 : -1;
   const dagar = bedomning.dagarTillInaktuell ?? STANDARD_DAGAR_TILL_INAKTUELL;
-  const statusOrdning = (u: IUppdrag): number => UPPDRAG_STATUSAR.indexOf(bedomLage(u, bedomning.idag, dagar).status);
+  // Judged once per row, not twice per comparison (n log n date parses made a 5,000-row sort take a second).
+  const statusar = new Map<IUppdrag, number>(kolumn === 'status'
+    ? uppdrag.map((u) => [u, UPPDRAG_STATUSAR.indexOf(bedomLage(u, bedomning.idag, dagar).status)])
+    : []);
+  const statusOrdning = (u: IUppdrag): number => statusar.get(u) ?? 0;
   const saknas = (u: IUppdrag): boolean =>
     (kolumn === 'planeratKlart' && u.planeratKlart === undefined) || (kolumn === 'senastAndrad' && u.senastAndrad === undefined);
   const jamfor = (a: IUppdrag, b: IUppdrag): number => {
