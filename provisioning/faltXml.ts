@@ -12,7 +12,8 @@ const sant = (v: boolean | undefined): string => (v ? 'TRUE' : 'FALSE');
 export function faltXml(f: IFieldDef, lookupListId?: string, iBibliotek = false): string {
   const gemensamt = `Name="${attr(f.internalName)}" StaticName="${attr(f.internalName)}" DisplayName="${attr(f.displayName)}"`
     + ` Required="${sant(f.required)}" Indexed="${sant(f.indexed || f.unique)}" EnforceUniqueValues="${sant(f.unique)}"`
-    + (f.description ? ` Description="${attr(f.description)}"` : '');
+    + (f.description ? ` Description="${attr(f.description)}"` : '')
+    + (f.hiddenInForms ? ' ShowInNewForm="FALSE" ShowInEditForm="FALSE" ShowInDisplayForm="FALSE"' : '');
   const standard = f.defaultValue !== undefined ? `<Default>${text(f.defaultValue)}</Default>` : '';
   switch (f.kind) {
     case 'Choice':

@@ -120,9 +120,13 @@ export const WEBBDELAR: Record<DelId, IWebbdel> = {
   arendebalans: {
     namn: () => arendebalansStrings.Rubrik,
     // ?uppdrag=<id> opens one uppdrag, as on a SharePoint page (a Teams deep link gives the same id).
-    rot: (v) => <ArendebalansApp {...skapaArendebalansTjanster(v.sp, v.webbSokvag)} idag={v.idag} dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL}
-      oppnaId={uppdragFranLank(undefined, window.location.search)}
-      lankTill={(id) => sidLank(`${window.location.origin}${window.location.pathname}`, id)} />
+    rot: (v) => {
+      // As the web part does: the offline cache, so the last view opens when the emulator is unreachable.
+      const sp = skapaSp({ webbUrl: v.webbUrl, offlineCache: { inloggning: v.inloggning?.epost ?? '' } }, SPBrowser({ baseUrl: v.webbUrl }));
+      return <ArendebalansApp {...skapaArendebalansTjanster(sp, v.webbSokvag)} idag={v.idag} dagarTillInaktuell={STANDARD_DAGAR_TILL_INAKTUELL}
+        oppnaId={uppdragFranLank(undefined, window.location.search)}
+        lankTill={(id) => sidLank(`${window.location.origin}${window.location.pathname}`, id)} />;
+    }
   },
   motesportal: {
     namn: () => motesportalStrings.Rubrik,

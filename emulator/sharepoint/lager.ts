@@ -38,6 +38,11 @@ export interface IFalt {
   ClientSideComponentId: string;
   /** A Note column in a library holds 255 characters unless this is set. */
   UnlimitedLengthInDocumentLibrary?: boolean;
+  /**
+   * Whether SharePoint's own forms show the column (the schema XML's ShowInNewForm, ShowInEditForm,
+   * ShowInDisplayForm; TRUE unless it says otherwise). REST writes and reads it either way.
+   */
+  iFormular?: { ny: boolean; redigera: boolean; visa: boolean };
 }
 
 export interface IVersion {
@@ -305,6 +310,8 @@ export class SpLager {
       LookupList: f.List ? String(f.List).replace(/[{}]/g, '') : undefined,
       DisplayFormat: falttyp === 'DateTime' ? (f.Format === 'DateOnly' ? 'DateOnly' : 'DateTime') : undefined,
       UnlimitedLengthInDocumentLibrary: sant(f.UnlimitedLengthInDocumentLibrary),
+      iFormular: { ny: f.ShowInNewForm === undefined || sant(f.ShowInNewForm), redigera: f.ShowInEditForm === undefined || sant(f.ShowInEditForm),
+        visa: f.ShowInDisplayForm === undefined || sant(f.ShowInDisplayForm) },
       ClientSideComponentId: '00000000-0000-0000-0000-000000000000'
     };
     if (nytt.EnforceUniqueValues && !nytt.Indexed) {

@@ -1,9 +1,11 @@
 /**
  * Why a read or write failed, as a cause the parts can explain in the reader's language
  * (src/ui/felText.ts). Every service turns transport failures into one of these, so no part
- * shows an HTTP status or a stack trace.
+ * shows an HTTP status or a stack trace. 'ogiltig' is a write SharePoint or a rule refused;
+ * 'olasbar' a stored row the service cannot read (a status that is not one of the list's
+ * choices): told apart because "could not be saved" is wrong for something only being read.
  */
-export type DataFelorsak = 'inloggning' | 'behorighet' | 'saknas' | 'konflikt' | 'ogiltig' | 'troskel' | 'strypt' | 'natverk' | 'okant';
+export type DataFelorsak = 'inloggning' | 'behorighet' | 'saknas' | 'konflikt' | 'ogiltig' | 'olasbar' | 'troskel' | 'strypt' | 'natverk' | 'okant';
 
 export class DataFel extends Error {
   public constructor(
@@ -14,6 +16,29 @@ export class DataFel extends Error {
     super(`${orsak}${status ? ` (${status})` : ''}`);
     this.name = 'DataFel';
   }
+}
+
+/**
+ * A write whose outcome is not known: the answer was a 504 (a proxy or gateway gave up), a 503
+ * without Retry-After, or never came (the connection broke). SharePoint may have done it. The
+ * send behavior (src/data/pnp.ts) throws it instead of sending a create again; skapaEnGang
+ * (src/data/skapa.ts) settles it from what SharePoint holds. `status` is undefined without an answer.
+ */
+export class OvissSkrivning extends Error {
+  public readonly oviss = true;
+  public constructor(
+    public readonly status: number | undefined,
+    public readonly ursprung?: unknown
+  ) {
+    super(`Okänt om skrivningen gjordes${status ? ` (${status})` : ' (inget svar)'}`);
+    this.name = 'OvissSkrivning';
+  }
+}
+
+/** By shape: instanceof fails across bundle copies. */
+export function arOviss(fel: unknown): fel is OvissSkrivning {
+  const f = fel as { name?: unknown; oviss?: unknown } | undefined;
+  return f?.name === 'OvissSkrivning' && f.oviss === true;
 }
 
 /**
@@ -50,6 +75,8 @@ function arNatverksfel(fel: unknown): boolean {
 
 export function tolkaDataFel(fel: unknown): DataFel {
   if (fel instanceof DataFel) return fel;
+  // Said as before the outcome was known to be uncertain: a gateway's 504 is throttling, no answer the network.
+  if (arOviss(fel)) return fel.status === undefined ? new DataFel('natverk', undefined, fel) : new DataFel('strypt', fel.status, fel);
   const status = httpStatus(fel);
   switch (status) {
     case 401: return new DataFel('inloggning', status, fel);

@@ -14,6 +14,24 @@ export function franSpDatum(varde: unknown): IsoDate | undefined {
   return isNaN(tid.getTime()) ? undefined : swedishDate(tid);
 }
 
+/** An instant as SharePoint writes one in JSON: ISO 8601 in UTC, seconds and maybe fractions. */
+const SP_TIDPUNKT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z$/;
+
+/**
+ * Whether a stored value is a date SharePoint could have stored: its own ISO form, a day that
+ * exists (JavaScript reads 30 February as 2 March) and within the 1900–8900 that SharePoint's date
+ * columns accept. Anything else was written past SharePoint (a flow, a script, a broken import)
+ * and is not shown as if it were a date.
+ */
+export function arSpDatum(varde: unknown): boolean {
+  const traff = typeof varde === 'string' ? SP_TIDPUNKT.exec(varde) : null;
+  if (!traff) return false;
+  const tid = new Date(varde as string);
+  if (isNaN(tid.getTime()) || tid.toISOString().slice(0, 10) !== traff[1]) return false;
+  const ar = Number(swedishDate(tid).slice(0, 4));
+  return ar >= 1900 && ar <= 8900;
+}
+
 const SVENSK_TIMME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
 
 /** The instant SharePoint stores for a calendar date: Swedish midnight, as UTC. */

@@ -6,6 +6,7 @@
  * Each politician sees and changes only their own rows (radsakerhet); the admin sees all.
  */
 import { EPOSTLOGG_BEHORIGHETER } from './behorigheter';
+import { SkapandeNyckelFalt } from './skapande';
 import { IListDef } from './types';
 
 export const EPOSTLOGGSTATUS = ['Pågår', 'Klar'] as const;
@@ -34,7 +35,8 @@ export const EpostloggLista = {
     { internalName: EpostloggFalt.Poster, displayName: 'Poster', kind: 'Note', required: true },
     { internalName: EpostloggFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: EPOSTLOGGSTATUS, defaultValue: 'Pågår', indexed: true },
     { internalName: EpostloggFalt.Antal, displayName: 'Antal mejl', kind: 'Number' },
-    { internalName: EpostloggFalt.Startad, displayName: 'Startad', kind: 'DateTime', required: true, indexed: true }
+    { internalName: EpostloggFalt.Startad, displayName: 'Startad', kind: 'DateTime', required: true, indexed: true },
+    SkapandeNyckelFalt
   ],
   behorigheter: EPOSTLOGG_BEHORIGHETER,
   radsakerhet: { lasa: 'egna', skriva: 'egna' },

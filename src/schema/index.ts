@@ -32,4 +32,5 @@ export function listaMedNyckel(nyckel: string): IListDef {
   return lista;
 }
 
+export * from './skapande';
 export * from './types';

@@ -3,6 +3,7 @@ import { ANSLAGSTYP } from '../domain/anslag';
 import { JUSTERINGSSTATUS } from '../domain/justering';
 import { DOKUMENTTYP, KLASSER } from '../domain/publicering';
 import { JUSTERINGS_BEHORIGHETER, MOTES_BEHORIGHETER, MOTESDOKUMENT_BEHORIGHETER, SEKRETESS_BEHORIGHETER } from './behorigheter';
+import { SkapandeNyckelFalt } from './skapande';
 import { IFieldDef, IListDef } from './types';
 
 export const ORGANTYPER = ['Fullmäktige', 'Styrelse', 'Utskott', 'Nämnd'] as const;
@@ -63,7 +64,8 @@ export const SammantradenLista = {
     { internalName: SammantradeFalt.Plats, displayName: 'Plats', kind: 'Text' },
     { internalName: SammantradeFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: MOTESSTATUSAR, defaultValue: 'Planerat', indexed: true },
     { internalName: SammantradeFalt.KallelseAnslagen, displayName: 'Kungörelse anslagen', kind: 'DateOnly',
-      description: 'Kommunfullmäktiges sammanträden ska anslås minst en vecka före sammanträdesdagen.' }
+      description: 'Kommunfullmäktiges sammanträden ska anslås minst en vecka före sammanträdesdagen.' },
+    SkapandeNyckelFalt
   ],
   behorigheter: MOTES_BEHORIGHETER,
   views: [{ title: 'Alla sammanträden', default: true, fields: [SammantradeFalt.Rubrik, SammantradeFalt.Organ, SammantradeFalt.Datum, SammantradeFalt.Plats, SammantradeFalt.Status] }]
@@ -95,7 +97,8 @@ export const DagordningLista = {
     { internalName: ArendepunktFalt.Punkt, displayName: 'Punkt', kind: 'Number', required: true },
     { internalName: ArendepunktFalt.Diarienummer, displayName: 'Diarienummer', kind: 'Text' },
     { internalName: ArendepunktFalt.Beslut, displayName: 'Beslut', kind: 'Note' },
-    { internalName: ArendepunktFalt.Beslutsdatum, displayName: 'Beslut fattat den', kind: 'DateOnly' }
+    { internalName: ArendepunktFalt.Beslutsdatum, displayName: 'Beslut fattat den', kind: 'DateOnly' },
+    SkapandeNyckelFalt
   ],
   behorigheter: MOTES_BEHORIGHETER,
   views: [{ title: 'Alla ärendepunkter', default: true, fields: [ArendepunktFalt.Sammantrade, ArendepunktFalt.Punkt, ArendepunktFalt.Rubrik, ArendepunktFalt.Diarienummer, ArendepunktFalt.Beslutsdatum] }]
@@ -135,7 +138,8 @@ export const HandlingarBibliotek = {
     { internalName: HandlingFalt.OslHanvisning, displayName: 'Sekretess enligt OSL', kind: 'Text',
       description: 'Paragrafen i offentlighets- och sekretesslagen, t.ex. 26 kap. 1 § OSL. Krävs för sekretess.' },
     { internalName: HandlingFalt.Publicerad, displayName: 'Publicerad', kind: 'Boolean', defaultValue: '0', indexed: true },
-    { internalName: HandlingFalt.PubliceradDatum, displayName: 'Publicerad den', kind: 'DateTime' }
+    { internalName: HandlingFalt.PubliceradDatum, displayName: 'Publicerad den', kind: 'DateTime' },
+    SkapandeNyckelFalt
   ],
   behorigheter: MOTESDOKUMENT_BEHORIGHETER,
   views: [{ title: 'Alla handlingar', default: true, fields: ['FileLeafRef', HandlingFalt.Sammantrade, HandlingFalt.Arendepunkt, HandlingFalt.Dokumenttyp, HandlingFalt.Klassificering, HandlingFalt.Publicerad] }]
@@ -173,7 +177,8 @@ export const ProtokollBibliotek = {
       description: 'Vem som godkände protokollet och när, från deras Microsoft 365-identitet.' },
     { internalName: ProtokollFalt.Forvaringsplats, displayName: 'Förvaringsplats', kind: 'Text', defaultValue: 'Kommunkansliet' },
     { internalName: ProtokollFalt.Tillkannagivet, displayName: 'Tillkännagivet den', kind: 'DateOnly',
-      description: 'Dagen tillkännagivandet om justeringen sattes upp på anslagstavlan.' }
+      description: 'Dagen tillkännagivandet om justeringen sattes upp på anslagstavlan.' },
+    SkapandeNyckelFalt
   ],
   behorigheter: MOTESDOKUMENT_BEHORIGHETER,
   views: [{ title: 'Alla protokoll', default: true, fields: ['FileLeafRef', ProtokollFalt.Sammantrade, ProtokollFalt.Status, ProtokollFalt.JusterasSenast, ProtokollFalt.JusteratDatum] }]
@@ -204,7 +209,8 @@ export const JusteringarLista = {
     { internalName: JusteringFalt.Protokoll, displayName: 'Protokoll', kind: 'Lookup', lookupList: 'Protokoll', required: true, indexed: true },
     { internalName: JusteringFalt.Metod, displayName: 'Signeringsmetod', kind: 'Text', required: true },
     { internalName: JusteringFalt.Referens, displayName: 'Signaturreferens', kind: 'Text',
-      description: 'E-signeringstjänstens referens till underskriften, när en sådan används.' }
+      description: 'E-signeringstjänstens referens till underskriften, när en sådan används.' },
+    SkapandeNyckelFalt
   ],
   behorigheter: JUSTERINGS_BEHORIGHETER,
   radsakerhet: { lasa: 'alla', skriva: 'egna' },
@@ -252,7 +258,8 @@ export const AnslagLista = {
       description: 'Kungörelse: dag och tid för sammanträdet (KL 5 kap. 53 §).' },
     { internalName: AnslagFalt.Plats, displayName: 'Sammanträdets plats', kind: 'Text' },
     { internalName: AnslagFalt.Arenden, displayName: 'Ärenden', kind: 'Note',
-      description: 'Kungörelse: ärendena som ska behandlas, som de stod när kungörelsen sattes upp.' }
+      description: 'Kungörelse: ärendena som ska behandlas, som de stod när kungörelsen sattes upp.' },
+    SkapandeNyckelFalt
   ],
   behorigheter: MOTES_BEHORIGHETER,
   views: [{ title: 'Aktuella anslag', default: true, fields: [AnslagFalt.Rubrik, AnslagFalt.Organ, AnslagFalt.Uppsatt, AnslagFalt.SistaDagOverklagande, AnslagFalt.Nedtagning] }]
@@ -271,7 +278,8 @@ export const SekretessBibliotek = {
   versioning: true,
   fields: [
     ...HANDLINGENS_FALT,
-    { internalName: HandlingFalt.OslHanvisning, displayName: 'Sekretess enligt OSL', kind: 'Text', required: true }
+    { internalName: HandlingFalt.OslHanvisning, displayName: 'Sekretess enligt OSL', kind: 'Text', required: true },
+    SkapandeNyckelFalt
   ],
   behorigheter: SEKRETESS_BEHORIGHETER,
   views: [{ title: 'Alla sekretesshandlingar', default: true, fields: ['FileLeafRef', HandlingFalt.Sammantrade, HandlingFalt.Arendepunkt, HandlingFalt.OslHanvisning] }]

@@ -2,6 +2,7 @@
 import { INCIDENTTYPER, KOSTNADSANSVAR as INCIDENT_KOSTNADSANSVAR } from '../domain/incident';
 import { ENHETSSTATUS, LANSTATUS, SIGNERINGSSATT } from '../domain/surfplatta';
 import { HANDELSE_BEHORIGHETER, REGISTER_BEHORIGHETER, RIKTLINJE_BEHORIGHETER } from './behorigheter';
+import { SkapandeNyckelFalt } from './skapande';
 import { IListDef } from './types';
 
 /** The state machine (domain/surfplatta.ts) and the incident rules (domain/incident.ts) own these values. */
@@ -33,7 +34,8 @@ export const SurfplattorLista = {
     { internalName: SurfplattaFalt.Modell, displayName: 'Modell', kind: 'Text', required: true },
     { internalName: SurfplattaFalt.SimAbonnemang, displayName: 'SIM/abonnemang', kind: 'Text' },
     { internalName: SurfplattaFalt.IntuneId, displayName: 'Intune-enhets-id', kind: 'Text', indexed: true },
-    { internalName: SurfplattaFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: ENHETSSTATUSAR, defaultValue: 'I lager', indexed: true }
+    { internalName: SurfplattaFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: ENHETSSTATUSAR, defaultValue: 'I lager', indexed: true },
+    SkapandeNyckelFalt
   ],
   behorigheter: REGISTER_BEHORIGHETER,
   views: [{ title: 'Alla surfplattor', default: true, fields: [SurfplattaFalt.Stoldmarkning, SurfplattaFalt.Serienummer, SurfplattaFalt.Modell, SurfplattaFalt.Status] }]
@@ -77,7 +79,8 @@ export const LanLista = {
     { internalName: LanFalt.KvittensUrl, displayName: 'Kvittens (PDF)', kind: 'Text' },
     { internalName: LanFalt.AterKvittensUrl, displayName: 'Kvittens vid återlämning (PDF)', kind: 'Text' },
     { internalName: LanFalt.SkickVidRetur, displayName: 'Skick vid återlämning', kind: 'Note' },
-    { internalName: LanFalt.Anonymiserad, displayName: 'Anonymiserad', kind: 'Boolean', defaultValue: '0' }
+    { internalName: LanFalt.Anonymiserad, displayName: 'Anonymiserad', kind: 'Boolean', defaultValue: '0' },
+    SkapandeNyckelFalt
   ],
   behorigheter: REGISTER_BEHORIGHETER,
   views: [{ title: 'Alla lån', default: true, fields: [LanFalt.Rubrik, LanFalt.Surfplatta, LanFalt.Lantagare, LanFalt.Status, LanFalt.Utlamnad, LanFalt.MandatSlut, LanFalt.Aterlamnad] }]
@@ -115,7 +118,8 @@ export const HandelserLista = {
     { internalName: HandelseFalt.Kostnadsansvar, displayName: 'Kostnadsansvar', kind: 'Choice', choices: KOSTNADSANSVAR, defaultValue: 'Ej bedömt' },
     { internalName: HandelseFalt.Status, displayName: 'Status', kind: 'Choice', required: true, choices: HANDELSESTATUSAR, defaultValue: 'Öppen', indexed: true },
     { internalName: HandelseFalt.Rapporterad, displayName: 'Rapporterad', kind: 'DateTime', required: true, indexed: true },
-    { internalName: HandelseFalt.Lan, displayName: 'Lån', kind: 'Lookup', lookupList: 'Lan', indexed: true }
+    { internalName: HandelseFalt.Lan, displayName: 'Lån', kind: 'Lookup', lookupList: 'Lan', indexed: true },
+    SkapandeNyckelFalt
   ],
   behorigheter: HANDELSE_BEHORIGHETER,
   radsakerhet: { lasa: 'egna', skriva: 'egna' },
@@ -149,7 +153,8 @@ export const KvittenserLista = {
     { internalName: KvittensFalt.Typ, displayName: 'Typ', kind: 'Choice', required: true, choices: KVITTENSTYPER },
     { internalName: KvittensFalt.RiktlinjeVersion, displayName: 'Riktlinjens version', kind: 'Text', required: true },
     { internalName: KvittensFalt.Signeringssatt, displayName: 'Signering', kind: 'Choice', required: true, choices: SIGNERINGSSATT },
-    { internalName: KvittensFalt.SkrivetNamn, displayName: 'Skrivet namn', kind: 'Text' }
+    { internalName: KvittensFalt.SkrivetNamn, displayName: 'Skrivet namn', kind: 'Text' },
+    SkapandeNyckelFalt
   ],
   behorigheter: HANDELSE_BEHORIGHETER,
   radsakerhet: { lasa: 'egna', skriva: 'egna' },

@@ -24,6 +24,8 @@ export interface IFieldDef {
   readonly lookupList?: string;
   /** An SPFx field customizer that renders this column in list views. */
   readonly clientSideComponentId?: string;
+  /** Not shown in SharePoint's new, edit and display forms: set by the product, meaningless to a reader. */
+  readonly hiddenInForms?: boolean;
 }
 
 export interface IViewDef {

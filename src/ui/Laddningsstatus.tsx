@@ -17,7 +17,7 @@ export function Laddningsstatus({ laddar, fel, laddaOm, egnaTexter }: ILaddnings
   if (fel) {
     return (
       <MessageBar
-        messageBarType={fel.orsak === 'behorighet' || fel.orsak === 'saknas' ? MessageBarType.warning : MessageBarType.error}
+        messageBarType={fel.orsak === 'behorighet' || fel.orsak === 'saknas' || fel.orsak === 'olasbar' ? MessageBarType.warning : MessageBarType.error}
         isMultiline
         actions={<DefaultButton onClick={laddaOm} text={strings.ForsokIgen} disabled={laddar} />}
       >

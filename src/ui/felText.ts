@@ -9,6 +9,7 @@ export function felText(orsak: DataFelorsak): string {
     case 'saknas': return strings.FelSaknas;
     case 'konflikt': return strings.FelKonflikt;
     case 'ogiltig': return strings.FelOgiltig;
+    case 'olasbar': return strings.FelOlasbar;
     case 'troskel': return strings.FelTroskel;
     case 'strypt': return strings.FelStrypt;
     case 'natverk': return strings.FelNatverk;

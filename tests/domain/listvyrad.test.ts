@@ -40,3 +40,18 @@ describe('datum som SharePoint lagrar dem', () => {
     expect(() => tillSpDatum('2025-02-30')).toThrow('Ogiltigt datum: 2025-02-30');
   });
 });
+
+describe('datum som SharePoint kan ha lagrat', () => {
+  const { arSpDatum } = jest.requireActual('../../src/data/spDatum');
+  it('godtar SharePoints egen form, även med bråkdelar av sekunder', () => {
+    for (const v of ['2025-03-16T23:00:00Z', '2026-11-20T08:00:00.123Z', '1899-12-31T23:00:00Z', '8900-12-30T23:00:00Z']) expect([v, arSpDatum(v)]).toEqual([v, true]);
+  });
+
+  it('vägrar text, tal, dagar som inte finns och år utanför 1900–8900', () => {
+    for (const v of ['igår', '', null, undefined, 20250101, { datum: '2025-01-01' }, '2025-02-30T00:00:00Z', '2025-13-01T00:00:00Z',
+      '0000-00-00T00:00:00Z', '0001-01-01T00:00:00Z', '1899-12-30T00:00:00Z', '9999-12-31T23:59:59Z', '+275760-09-13T00:00:00Z',
+      'Mon, 01 Jan 2024 00:00:00 GMT', '2025-03-16']) {
+      expect([v, arSpDatum(v)]).toEqual([v, false]);
+    }
+  });
+});

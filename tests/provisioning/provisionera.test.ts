@@ -4,7 +4,7 @@ import '@pnp/sp/fields';
 import { provisionera } from '../../provisioning/provisionera';
 import { PORTAL_NYCKEL, REGISTRATOR_NYCKEL } from '../../src/data/installningar/nycklar';
 import { ROLLDEFINITIONER } from '../../emulator/sharepoint/lager';
-import { ALLA_LISTOR } from '../../src/schema';
+import { ALLA_LISTOR, SKAPANDENYCKEL } from '../../src/schema';
 import { GRUPPNAMN, ROLLTYP } from '../../src/schema/behorigheter';
 import { ArendepunktFalt, DagordningLista, HandlingarBibliotek, JusteringarLista, JusteringFalt, ProtokollBibliotek, SekretessBibliotek } from '../../src/schema/moten';
 import { ROLLER } from '../../src/domain/roller';
@@ -89,6 +89,15 @@ describe('provisionering av webbplatsen', () => {
     expect(miljo.lager.falt(lan, LanFalt.MandatSlut)).toMatchObject({ Indexed: true, DisplayFormat: 'DateOnly' });
     expect(miljo.lager.falt(lan, LanFalt.AterKvittensUrl)).toMatchObject({ TypeAsString: 'Text' });
     expect([lan.ReadSecurity, lan.WriteSecurity]).toEqual([1, 1]);
+    // The creation key (src/schema/skapande.ts) in each list the parts create rows in: indexed for its look-up, out of the forms.
+    const medNyckel = ALLA_LISTOR.filter((l) => l.fields.some((f) => f.internalName === SKAPANDENYCKEL));
+    expect(medNyckel.map((l) => l.key).sort()).toEqual(['Anslag', 'Dagordning', 'Epostlogg', 'Handelser', 'Handlingar', 'Justeringar', 'Kvittenser', 'Lan',
+      'Protokoll', 'Sammantraden', 'Sekretess', 'Surfplattor']);
+    for (const def of medNyckel) {
+      expect([def.title, miljo.lager.falt(miljo.lager.listaMedTitel(def.title)!, SKAPANDENYCKEL)]).toEqual([def.title, expect.objectContaining({
+        TypeAsString: 'Text', Indexed: true, EnforceUniqueValues: false, iFormular: { ny: false, redigera: false, visa: false }
+      })]);
+    }
     // The site's URL as SharePoint spells it, for the personal apps in Teams and Outlook (they run on the root site).
     expect(miljo.lager.klientegenskaper.get(PORTAL_NYCKEL)).toMatchObject({ Value: miljo.emulator.konfig.webbplats, Comment: 'Satt av Ärendeportalens provisionering.' });
   });

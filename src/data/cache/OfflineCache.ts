@@ -4,8 +4,8 @@
  * SharePoint cannot be reached does it answer from what it kept, and says so (seed 002: a login
  * outage cut politicians off from their documents for months).
  *
- * It wraps the send observer already registered (BrowserFetchWithRetry from Arendeportal()), so
- * retries and Retry-After stay PnPjs' and the fallback happens only after they are spent.
+ * It wraps the send observer already registered (SkickaMedAterforsok from Arendeportal()), so
+ * retries and Retry-After stay in that one behavior and the fallback happens only after they are spent.
  */
 import { TimelinePipe } from '@pnp/core';
 import { Queryable, QueryableSendObserver } from '@pnp/queryable';
@@ -90,8 +90,8 @@ function arOnabarFel(fel: unknown): boolean {
 }
 
 /**
- * 401 is the login outage of seed 002; a 5xx that BrowserFetchWithRetry handed back (500, 502) is
- * SharePoint failing. The list view threshold is a 500 too, but it is an answer about the query,
+ * 401 is the login outage of seed 002; a 5xx that the send behavior handed back (500, 502, a 503
+ * or 504 after its retries) is SharePoint failing. The list view threshold is a 500 too, but it is an answer about the query,
  * and the same query would fail the same way online: it is not hidden behind old data.
  */
 async function arOnabartSvar(svar: Response): Promise<boolean> {

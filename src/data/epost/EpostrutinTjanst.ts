@@ -33,6 +33,7 @@ import { EpostloggFalt, EpostloggLista, Epostloggstatus } from '../../schema/epo
 import { DataFel, tolkaDataFel } from '../fel';
 import { BATCH_STORLEK, IDelfraga, IDelsvar } from '../graphBatch';
 import { graphSokvag } from '../pnp';
+import { skapaRad } from '../skapa';
 import { tillSpDatum } from '../spDatum';
 import {
   FASTA_ID, filterText, GRAPH_MAPPNAMN, GraphEpostTjanst, graphUrl, IGraphMeddelande, meddelandeUrl, tillRad
@@ -702,7 +703,8 @@ export class EpostrutinTjanst extends GraphEpostTjanst implements IEpostrutinTja
 
   private async laggTillRad(poster: readonly ILoggpost[], atgard: Atgard, startad: string): Promise<{ id: number; etag: string }> {
     const { datum, klocka } = iStockholm(new Date(startad));
-    const rad = await this.lista.items.add({
+    // Created once even when the answer is lost (src/data/skapa.ts): a second row would be a second run of the same mails.
+    const rad = await skapaRad(this.lista, {
       [F.Rubrik]: `${atgard} ${poster.length} mejl ${datum} ${klocka}`,
       [F.Poster]: skrivLoggposter(poster),
       [F.Status]: 'Pågår' satisfies Epostloggstatus,

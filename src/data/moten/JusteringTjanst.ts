@@ -32,10 +32,12 @@ import { IPerson } from '../../domain/personer';
 import {
   AnslagFalt, AnslagLista, JusteringarLista, JusteringFalt, OrganFalt, ProtokollBibliotek, ProtokollFalt, SammantradeFalt, SammantradenLista
 } from '../../schema/moten';
+import { SKAPANDENYCKEL } from '../../schema/skapande';
 import { IFieldDef } from '../../schema/types';
 import { DataFel, svarsstatus, tolkaDataFel } from '../fel';
 import { laggTillFil } from '../filer';
 import { AktuellPerson, personUrval, sokPersoner, tillPerson } from '../personer';
+import { nyNyckel, skapaRad } from '../skapa';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { PublikBehorighet } from './publikBehorighet';
 import { Microsoft365Signering } from './Signering';
@@ -255,7 +257,9 @@ export class JusteringTjanst implements IJusteringTjanst {
         [F.Status]: 'Utkast' satisfies Justeringsstatus,
         [F.JusterasSenast]: tillSpDatum(justerasSenast(motesdag)),
         [F.Justeringslogg]: skrivJusteringslogg([]),
-        [F.Forvaringsplats]: STANDARD_FORVARINGSPLATS
+        [F.Forvaringsplats]: STANDARD_FORVARINGSPLATS,
+        // Claims the file (see laggTillFil).
+        [SKAPANDENYCKEL]: nyNyckel().varde
       });
     } catch (e) {
       // A file without its meeting and people would be an orphan in the library: take it back.
@@ -300,7 +304,7 @@ export class JusteringTjanst implements IJusteringTjanst {
     try {
       // Who and when are the row's Author and Created, set by SharePoint; a second row by the same
       // person (a double click, two tabs) is ignored by the domain, the first one counts.
-      await this.justeringar.items.add({
+      await skapaRad(this.justeringar, {
         [J.Rubrik]: `Godkännande: ${last.vy.rubrik}`.slice(0, 255),
         [`${J.Protokoll}Id`]: protokoll.id,
         [J.Metod]: signatur.metod,
@@ -408,7 +412,7 @@ export class JusteringTjanst implements IJusteringTjanst {
       forvaringsplats: p.vy.forvaringsplats,
       uppsatt: this.idag()
     });
-    const skapad = await this.anslagLista.items.add({
+    const skapad = await skapaRad(this.anslagLista, {
       [A.Rubrik]: `Justerat protokoll: ${t.organ} ${t.sammantradesdatum}`,
       [A.Typ]: TILLKANNAGIVANDE,
       [`${A.Organ}Id`]: fakta.organId,

@@ -23,8 +23,10 @@ import { KUNGORELSE, kungorelselage, kungorelseNedtagning } from '../../domain/a
 import { Dokumenttyp, Klassificering, kanPubliceras, publiceringslage, valideraBeslut, valideraUppladdning } from '../../domain/publicering';
 import { AnslagFalt, AnslagLista, ArendepunktFalt, DagordningLista, HandlingarBibliotek, HandlingFalt, OrganFalt, OrganLista,
   SammantradeFalt, SammantradenLista, SekretessBibliotek } from '../../schema/moten';
+import { SKAPANDENYCKEL } from '../../schema/skapande';
 import { DataFel, svarsstatus, tolkaDataFel } from '../fel';
 import { laggTillFil, lasFil } from '../filer';
+import { nyNyckel, skapaRad } from '../skapa';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { ANSLAG_SELECT, arendeRad, tillAnslag } from './AnslagTjanst';
 import { PublikBehorighet } from './publikBehorighet';
@@ -178,7 +180,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
     try {
       const organ = (await this.organPerId(true)).get(nytt.organId);
       if (!organ) throw new DataFel('ogiltig', undefined, { organId: nytt.organId });
-      const r = await this.lista(SammantradenLista.url).items.add({
+      const r = await skapaRad(this.lista(SammantradenLista.url), {
         [S.Rubrik]: `${organ.namn} ${nytt.datum}`,
         [`${S.Organ}Id`]: organ.id,
         [S.Datum]: start,
@@ -198,7 +200,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       if ((await this.hamtaDagordning(sammantradeId, true)).some((p) => p.punkt === punkt.punkt)) {
         throw new DataFel('ogiltig', undefined, { punkt: punkt.punkt });
       }
-      const r = await this.lista(DagordningLista.url).items.add({
+      const r = await skapaRad(this.lista(DagordningLista.url), {
         [A.Rubrik]: punkt.rubrik.trim(),
         [`${A.Sammantrade}Id`]: sammantradeId,
         [A.Punkt]: punkt.punkt,
@@ -238,7 +240,9 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
         [H.ArendeRubrik]: arende?.rubrik ?? null,
         [H.Dokumenttyp]: ny.dokumenttyp,
         [H.OslHanvisning]: ny.klassificering === 'Sekretess' ? ny.oslHanvisning!.trim() : null,
-        ...(bibliotek === 'Handlingar' ? { [H.Klassificering]: ny.klassificering, [H.Publicerad]: false } : {})
+        ...(bibliotek === 'Handlingar' ? { [H.Klassificering]: ny.klassificering, [H.Publicerad]: false } : {}),
+        // Claims the file: an upload whose answer is lost later does not take a finished document for its own (laggTillFil).
+        [SKAPANDENYCKEL]: nyNyckel().varde
       };
       await this.sp.web.getList(biblioteksUrl).items.getById(Id).update(metadata);
       sparad = true;
@@ -340,7 +344,7 @@ export class MotesTjanst implements IMotesTjanst, IMotesRedigering {
       let rad = befintliga[0];
       if (!rad) {
         const arenden = (await this.hamtaDagordning(mote.id, true)).map(arendeRad);
-        const ny = await anslag.items.add({
+        const ny = await skapaRad(anslag, {
           [AnslagFalt.Rubrik]: `${typ}: ${mote.rubrik}`,
           [AnslagFalt.Typ]: typ,
           [`${AnslagFalt.Organ}Id`]: mote.organId,

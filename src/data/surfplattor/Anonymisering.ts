@@ -27,6 +27,7 @@ import { IStegUtfort, skrivChecklista } from '../../domain/incident';
 import { skaAnonymiseras, STANDARD_GALLRINGSAR } from '../../domain/surfplatta';
 import { HandelseFalt, HandelserLista, KvittenserLista, KvittensFalt, LanFalt, LanLista } from '../../schema/surfplattor';
 import { DataFel, tolkaDataFel } from '../fel';
+import { skapaRad } from '../skapa';
 import { franSpDatum, tillSpDatum } from '../spDatum';
 import { lasForRapportoren } from './IncidentTjanst';
 import { INCIDENT_EXPAND, INCIDENT_URVAL, LAN_EXPAND, LAN_URVAL, lasAlla, lista, Rad, tillIncident, tillLan } from './lasa';
@@ -187,7 +188,7 @@ export async function anonymisera(sp: SPFI, webb: string, alternativ: IAnonymise
 
       let nytt = ersattningar.get(ersattningsrubrik(lan));
       if (!nytt) {
-        const skapad = await lanLista.items.add(ersattningsLan(lan)) as Rad;
+        const skapad = await skapaRad(lanLista, ersattningsLan(lan)) as Rad;
         nytt = { ...lan, id: Number(skapad.Id ?? skapad.ID) };
       }
       post.nyttLanId = nytt.id;
@@ -195,7 +196,7 @@ export async function anonymisera(sp: SPFI, webb: string, alternativ: IAnonymise
       const redan = enhetensIncidenter.map((r) => tillIncident(r)).filter((i) => i.lanId === nytt!.id);
       for (const incident of incidenter) {
         const gjord = redan.find((r) => r.typ === incident.typ && r.rapporterad === incident.rapporterad);
-        const ersattning = gjord?.id ?? Number(((await handelser.items.add(ersattningsIncident(incident, nytt.id))) as Rad).Id);
+        const ersattning = gjord?.id ?? Number(((await skapaRad(handelser, ersattningsIncident(incident, nytt.id))) as Rad).Id);
         // Locked as kommunservice's first step locks a report: an unlocked row's checklist, cost
         // decision and status are not believed (lasa.ts), and these are the register's record.
         await lasForRapportoren(sp, handelser.items.getById(ersattning), undefined);

@@ -43,6 +43,7 @@ import { GRUPPNAMN, ROLLTYP } from '../../schema/behorigheter';
 import { DataFel, regelfelkod, tolkaDataFel } from '../fel';
 import { AktuellPerson } from '../personer';
 import { graphSokvag } from '../pnp';
+import { skapaRad } from '../skapa';
 import { tillSpDatum } from '../spDatum';
 import { arLast, INCIDENT_EXPAND, INCIDENT_URVAL, lasAlla, lasLan, lasSurfplatta, lista, obehandlad, Rad, tillIncident } from './lasa';
 import { IIncident, IIncidentTjanst, ILan, IStegdetaljer, RegisterFel } from './typer';
@@ -114,7 +115,7 @@ export async function rapporteraIncident(
     // Only a handed-out device can be damaged, stolen or lost while lent (a waiting loan has no device yet).
     if (lan.status !== UTLANAD) throw new RegisterFel('FelLanestatus');
     const polisanmalan = (r.polisanmalan ?? '').trim();
-    const ny = await l.items.add({
+    const ny = await skapaRad(l, {
       // The device's marking only: the title is shown in lists and must not carry a name.
       [H.Rubrik]: `${r.typ}: ${lan.stoldmarkning}`,
       [`${H.Surfplatta}Id`]: lan.enhetId,

@@ -36,6 +36,7 @@ import { KvittensFalt, LanFalt, SurfplattaFalt } from '../../schema/surfplattor'
 import { DataFel, tolkaDataFel } from '../fel';
 import { lasFil } from '../filer';
 import { AktuellPerson, sokPersoner } from '../personer';
+import { skapaRad } from '../skapa';
 import { tillSpDatum } from '../spDatum';
 import {
   IUtlamningskvittens, kvittensFilnamn, Kvittenstyp, laggTillBilaga, laggTillKvittens, lasUtlamningskvittenser, medKvittenser, Registerlistor
@@ -104,7 +105,7 @@ export class RegisterTjanst implements IRegisterTjanst {
   public async laggTillEnhet(ny: Omit<ISurfplatta, 'id' | 'status' | 'aktivtLan' | 'etag'>): Promise<ISurfplatta> {
     const status: Enhetsstatus = 'I lager';
     try {
-      const r = await this.listor.plattor.items.add({
+      const r = await skapaRad(this.listor.plattor, {
         [S.Stoldmarkning]: ny.stoldmarkning.trim(),
         [S.Serienummer]: ny.serienummer.trim(),
         [S.Modell]: ny.modell.trim(),
@@ -172,7 +173,7 @@ export class RegisterTjanst implements IRegisterTjanst {
 
     let id: number;
     try {
-      const r = await this.listor.lan.items.add({
+      const r = await skapaRad(this.listor.lan, {
         [L.Rubrik]: `${nu.stoldmarkning} – ${lantagare.namn}`,
         [`${L.Surfplatta}Id`]: nu.id,
         [`${L.Lantagare}Id`]: lantagare.id,

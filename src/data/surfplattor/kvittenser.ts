@@ -20,7 +20,9 @@ import { IList } from '@pnp/sp/lists';
 import { Lanstatus, Signeringssatt } from '../../domain/surfplatta';
 import { KvittenserLista, KvittensFalt, KVITTENSTYPER, LanLista, SurfplattorLista } from '../../schema/surfplattor';
 import { ROLLTYP } from '../../schema/behorigheter';
+import { svarsstatus } from '../fel';
 import { personUrval, tillPerson } from '../personer';
+import { skapaEnGang, skapaRad } from '../skapa';
 import { Rad, SIDA, uppslag } from './lasa';
 
 const K = KvittensFalt;
@@ -78,7 +80,7 @@ export function kvittensFilnamn(typ: Kvittenstyp, lanId: number): string {
 export async function laggTillKvittens(lista: IList, rad: {
   rubrik: string; lanId: number; typ: Kvittenstyp; riktlinjeVersion: string; satt: Signeringssatt; skrivetNamn?: string;
 }, pdf: Uint8Array): Promise<{ id: number; url: string }> {
-  const ny = await lista.items.add({
+  const ny = await skapaRad(lista, {
     [K.Rubrik]: rad.rubrik,
     [`${K.Lan}Id`]: rad.lanId,
     [K.Typ]: rad.typ,
@@ -96,15 +98,27 @@ export async function laggTillKvittens(lista: IList, rad: {
   }
 }
 
-/** Adds a PDF as an item's attachment and answers its server-relative URL. */
+/**
+ * Adds a PDF as an item's attachment and answers its server-relative URL. The name is the item's
+ * own (one receipt of each kind per loan), so an attachment of that name found after a lost answer
+ * is this one (skapaEnGang).
+ */
 export async function laggTillBilaga(objekt: IItem, namn: string, pdf: Uint8Array): Promise<string> {
   // A copy in an ArrayBuffer of its own: a Uint8Array may be a view into a larger buffer.
   const innehall = pdf.slice().buffer as ArrayBuffer;
-  const { data } = await objekt.attachmentFiles.add(namn, innehall);
-  const url = (data as unknown as { ServerRelativeUrl?: unknown }).ServerRelativeUrl;
-  if (typeof url === 'string' && url) return url;
-  const lista = await objekt.attachmentFiles.getByName(namn).select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>();
-  return lista.ServerRelativeUrl;
+  const lasUrl = async (): Promise<string> =>
+    (await objekt.attachmentFiles.getByName(namn).select('ServerRelativeUrl').using(CacheNever())<{ ServerRelativeUrl: string }>()).ServerRelativeUrl;
+  return skapaEnGang({
+    skicka: async () => {
+      const { data } = await objekt.attachmentFiles.add(namn, innehall);
+      const url = (data as unknown as { ServerRelativeUrl?: unknown }).ServerRelativeUrl;
+      return typeof url === 'string' && url ? url : lasUrl();
+    },
+    leta: () => lasUrl().catch((fel: unknown) => {
+      if (svarsstatus(fel) === 404) return undefined;
+      throw fel;
+    })
+  });
 }
 
 /** A borrower's signed check-out receipt as the loan shows it: who and when are the row's Author and Created. */

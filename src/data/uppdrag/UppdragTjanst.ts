@@ -9,14 +9,21 @@ import '@pnp/sp/items';
 import '@pnp/sp/security/list';
 import { PermissionKind } from '@pnp/sp/security';
 import { IUppdrag, IUppdragHandelse, RedigerbartFalt, REDIGERBARA_FALT, UppdragAndring } from '../../domain/uppdrag';
+import { IFieldDef } from '../../schema/types';
 import { statusFranVal, UPPDRAG_STATUS_VAL, UppdragFalt, UppdragLista } from '../../schema/uppdrag';
 import { DataFel, tolkaDataFel } from '../fel';
-import { franSpDatum, tillSpDatum } from '../spDatum';
+import { skapaRad } from '../skapa';
+import { arSpDatum, franSpDatum, tillSpDatum } from '../spDatum';
+import { IRadBrist, LastFalt, lasFalt } from './radbrister';
+
+export type { IRadBrist, LastFalt, RadBristOrsak } from './radbrister';
 
 export interface IUppdragRad {
   uppdrag: IUppdrag;
   /** Opaque version tag of the row, sent back when saving. */
   etag: string;
+  /** What in the stored row is missing or cannot be read (src/data/uppdrag/radbrister.ts); absent when nothing. */
+  brister?: IRadBrist[];
 }
 
 export interface IFelaktigRad {
@@ -56,6 +63,10 @@ export interface IUppdragTjanst {
 
 const F = UppdragFalt;
 const SIDA = 500;
+/** SharePoint Online's list view threshold, fixed at 5,000 items (not configurable in Online). */
+const LISTVYTROSKEL = 5_000;
+/** Requests in flight at once when each key is looked up on its own. */
+const SAMTIDIGA = 6;
 const SELECT = [
   'Id', F.Rubrik, F.Uppdragstext, F.Beslutsinstans, F.Beslutsdatum, F.Paragraf, F.Diarienummer, F.Forvaltning, F.Status,
   F.VarIHanteringen, F.OrsakKod, F.OrsakText, F.PlaneratKlart, F.ForstPlaneratKlart, F.AterrapporteraSenast, F.Kommentar,
@@ -83,12 +94,16 @@ function tillLista(falt: RedigerbartFalt, varde: unknown): unknown {
   return varde;
 }
 
-/** A stored value as the domain reads it (the inverse of tillLista). */
+/**
+ * A stored value as the domain reads it (the inverse of tillLista). Old versions may hold what a
+ * flow or a script wrote: a value that is not text, or not a date, reads as none rather than as
+ * "[object Object]" or a guessed day. An unknown status text is kept: it is what was saved.
+ */
 function franLista(falt: RedigerbartFalt, varde: unknown): string | undefined {
-  if (varde === null || varde === undefined || varde === '') return undefined;
-  if (falt === 'status') return statusFranVal(varde) ?? String(varde);
-  if (DATUMFALT.has(falt)) return franSpDatum(varde);
-  return String(varde);
+  if (typeof varde !== 'string' || varde === '') return undefined;
+  if (falt === 'status') return statusFranVal(varde) ?? varde;
+  if (DATUMFALT.has(falt)) return arSpDatum(varde) ? franSpDatum(varde) : undefined;
+  return varde;
 }
 
 interface IRad {
@@ -97,38 +112,52 @@ interface IRad {
   [falt: string]: unknown;
 }
 
+/**
+ * Each field's definition, so a row is read as the schema (src/schema/uppdrag.ts) describes it.
+ * Modified is SharePoint's own column, not in the schema; it is read the same way.
+ */
+const FALTDEF: ReadonlyMap<string, IFieldDef> = new Map([
+  ...UppdragLista.fields.map((f): [string, IFieldDef] => [f.internalName, f]),
+  ['Modified', { internalName: 'Modified', displayName: 'Modified', kind: 'DateTime' }]
+]);
+
 function tillRad(r: IRad): IUppdragRad | IFelaktigRad {
-  const status = statusFranVal(r[F.Status]);
-  const rubrik = typeof r[F.Rubrik] === 'string' ? r[F.Rubrik] as string : '';
-  if (!status) {
-    return { id: r.Id, rubrik, problem: String(r[F.Status] ?? '') };
-  }
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-  return {
-    etag: r['odata.etag'] ?? '*',
-    uppdrag: {
-      id: r.Id,
-      rubrik,
-      uppdragstext: text(r[F.Uppdragstext]),
-      beslutsinstans: text(r[F.Beslutsinstans]) ?? '',
-      beslutsdatum: franSpDatum(r[F.Beslutsdatum]),
-      paragraf: text(r[F.Paragraf]) ?? '',
-      diarienummer: text(r[F.Diarienummer]),
-      forvaltning: text(r[F.Forvaltning]) ?? '',
-      handlaggare: text((r[F.Handlaggare] as { Title?: unknown } | null)?.Title),
-      handlaggareEpost: text((r[F.Handlaggare] as { EMail?: unknown } | null)?.EMail),
-      status,
-      varIHanteringen: text(r[F.VarIHanteringen]),
-      orsakKod: text(r[F.OrsakKod]),
-      orsakText: text(r[F.OrsakText]),
-      planeratKlart: franSpDatum(r[F.PlaneratKlart]),
-      forstPlaneratKlart: franSpDatum(r[F.ForstPlaneratKlart]),
-      aterrapporteraSenast: franSpDatum(r[F.AterrapporteraSenast]),
-      kommentar: text(r[F.Kommentar]),
-      textForPolitiker: text(r[F.TextForPolitiker]),
-      senastAndrad: franSpDatum(r.Modified)
-    }
+  const brister: IRadBrist[] = [];
+  const las = (falt: LastFalt, namn: string): string | undefined => {
+    const { varde, orsak } = lasFalt(FALTDEF.get(namn)!, r[namn]);
+    if (orsak) brister.push({ falt, orsak });
+    return varde;
   };
+  const rubrik = las('rubrik', F.Rubrik) ?? '';
+  const status = statusFranVal(r[F.Status]);
+  if (!status) {
+    // Only stored text is repeated to the reader; anything else is said as "no status" by the part.
+    return { id: r.Id, rubrik, problem: typeof r[F.Status] === 'string' ? r[F.Status] as string : '' };
+  }
+  const person = r[F.Handlaggare] as { EMail?: unknown } | null | undefined;
+  const uppdrag: IUppdrag = {
+    id: r.Id,
+    rubrik,
+    uppdragstext: las('uppdragstext', F.Uppdragstext),
+    beslutsinstans: las('beslutsinstans', F.Beslutsinstans) ?? '',
+    beslutsdatum: las('beslutsdatum', F.Beslutsdatum),
+    paragraf: las('paragraf', F.Paragraf) ?? '',
+    diarienummer: las('diarienummer', F.Diarienummer),
+    forvaltning: las('forvaltning', F.Forvaltning) ?? '',
+    handlaggare: las('handlaggare', F.Handlaggare),
+    handlaggareEpost: typeof person?.EMail === 'string' && person.EMail !== '' ? person.EMail : undefined,
+    status,
+    varIHanteringen: las('varIHanteringen', F.VarIHanteringen),
+    orsakKod: las('orsakKod', F.OrsakKod),
+    orsakText: las('orsakText', F.OrsakText),
+    planeratKlart: las('planeratKlart', F.PlaneratKlart),
+    forstPlaneratKlart: las('forstPlaneratKlart', F.ForstPlaneratKlart),
+    aterrapporteraSenast: las('aterrapporteraSenast', F.AterrapporteraSenast),
+    kommentar: las('kommentar', F.Kommentar),
+    textForPolitiker: las('textForPolitiker', F.TextForPolitiker),
+    senastAndrad: las('senastAndrad', 'Modified')
+  };
+  return { etag: typeof r['odata.etag'] === 'string' ? r['odata.etag'] : '*', uppdrag, ...(brister.length > 0 ? { brister } : {}) };
 }
 
 /** The list row for a new uppdrag; the first planned date is the planned date it starts with. */
@@ -180,7 +209,8 @@ export class UppdragTjanst implements IUppdragTjanst {
       throw tolkaDataFel(fel);
     }
     const rad = tillRad(r);
-    if (!('uppdrag' in rad)) throw new DataFel('ogiltig');
+    // Not 'ogiltig': that says a save was refused, and nothing is being saved here.
+    if (!('uppdrag' in rad)) throw new DataFel('olasbar', undefined, rad);
     return rad;
   }
 
@@ -216,8 +246,8 @@ export class UppdragTjanst implements IUppdragTjanst {
       }
       const redaktor = v.Editor as { LookupValue?: unknown } | null | undefined;
       handelser.push({
-        version: String(v.VersionLabel ?? ''),
-        nar: String(v.Created ?? ''),
+        version: typeof v.VersionLabel === 'string' ? v.VersionLabel : String(i),
+        nar: typeof v.Created === 'string' ? v.Created : '',
         vem: typeof redaktor?.LookupValue === 'string' ? redaktor.LookupValue : '',
         andringar
       });
@@ -248,9 +278,9 @@ export class UppdragTjanst implements IUppdragTjanst {
           resultat.push({ id: finns, nytt: false });
           continue;
         }
-        // PnPjs v4 answers an add with the created item's fields.
-        const svar = await this.lista.items.add(nyRad(uppdrag, kallNyckel)) as { Id: number };
-        const id = svar.Id;
+        // KallNyckel is the row's natural key (unique, indexed): a create whose answer is lost is found by it, not made twice.
+        const svar = await skapaRad(this.lista, nyRad(uppdrag, kallNyckel), { falt: F.KallNyckel, varde: kallNyckel });
+        const id = Number(svar.Id);
         skapade.push(id);
         befintliga.set(kallNyckel, id);
         resultat.push({ id, nytt: true });
@@ -267,12 +297,32 @@ export class UppdragTjanst implements IUppdragTjanst {
 
   private async befintligaIdn(nycklar: readonly string[]): Promise<Map<string, number>> {
     const idn = new Map<string, number>();
+    const unika = Array.from(new Set(nycklar));
+    if (unika.length === 0) return idn;
     const citera = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+    const las = async (filter: string): Promise<void> => {
+      const rader = await this.lista.items.select('Id', F.KallNyckel).filter(filter).top(100)<Array<Record<string, unknown>>>();
+      for (const r of rader) {
+        if (typeof r[F.KallNyckel] === 'string') idn.set(r[F.KallNyckel] as string, Number(r.Id));
+      }
+    };
     try {
-      for (let i = 0; i < nycklar.length; i += 20) {
-        const filter = nycklar.slice(i, i + 20).map((n) => `${F.KallNyckel} eq ${citera(n)}`).join(' or ');
-        const rader = await this.lista.items.select('Id', F.KallNyckel).filter(filter).top(100)<Array<Record<string, unknown>>>();
-        for (const r of rader) idn.set(String(r[F.KallNyckel]), Number(r.Id));
+      // Over the list view threshold SharePoint refuses an `or` of keys even on the indexed column,
+      // while one `eq` on it narrows to a single row and always passes. Below the threshold the
+      // `or` of twenty saves requests; which applies is asked once (the ItemCount), except for a
+      // single key, where the one `eq` is the cheapest anyway.
+      const antal = unika.length === 1 ? undefined : (await this.lista.select('ItemCount')<{ ItemCount?: unknown }>()).ItemCount;
+      if (typeof antal !== 'number' || antal > LISTVYTROSKEL) {
+        let nasta = 0;
+        const arbetare = async (): Promise<void> => {
+          while (nasta < unika.length) await las(`${F.KallNyckel} eq ${citera(unika[nasta++])}`);
+        };
+        // A few at a time, as a browser would anyway: hundreds at once would only be throttled (429).
+        await Promise.all(Array.from({ length: Math.min(SAMTIDIGA, unika.length) }, arbetare));
+      } else {
+        for (let i = 0; i < unika.length; i += 20) {
+          await las(unika.slice(i, i + 20).map((n) => `${F.KallNyckel} eq ${citera(n)}`).join(' or '));
+        }
       }
     } catch (fel) {
       throw tolkaDataFel(fel);

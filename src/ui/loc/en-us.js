@@ -23,6 +23,7 @@ define([], function () {
     FelSaknas: 'The information does not exist, or you do not have permission to see it.',
     FelKonflikt: 'Someone else has saved a change since you opened this. Nothing was overwritten.',
     FelOgiltig: 'The information could not be saved because a value is not valid.',
+    FelOlasbar: 'The information cannot be shown because it is stored incorrectly in SharePoint. Ask whoever is responsible for the list to correct it.',
     FelTroskel: 'The list is too large for this query. Narrow the selection and try again.',
     FelStrypt: 'Microsoft 365 is receiving too many requests right now. Wait a moment and try again.',
     FelNatverk: 'Microsoft 365 could not be reached. Check the network connection and try again.',

@@ -22,6 +22,7 @@ declare interface ICommonStrings {
   FelSaknas: string;
   FelKonflikt: string;
   FelOgiltig: string;
+  FelOlasbar: string;
   FelTroskel: string;
   FelStrypt: string;
   FelNatverk: string;

@@ -23,6 +23,7 @@ define([], function () {
     FelSaknas: 'Uppgifterna finns inte, eller så har du inte behörighet att se dem.',
     FelKonflikt: 'Någon annan har sparat en ändring sedan du öppnade uppgifterna. Inget har skrivits över.',
     FelOgiltig: 'Uppgifterna kunde inte sparas eftersom något värde inte är giltigt.',
+    FelOlasbar: 'Uppgifterna kan inte visas eftersom de är felaktigt sparade i SharePoint. Be den som ansvarar för listan att rätta dem.',
     FelTroskel: 'Listan är för stor för den här sökningen. Begränsa urvalet och försök igen.',
     FelStrypt: 'Microsoft 365 tar emot för många förfrågningar just nu. Vänta en stund och försök igen.',
     FelNatverk: 'Det gick inte att nå Microsoft 365. Kontrollera nätverksanslutningen och försök igen.',

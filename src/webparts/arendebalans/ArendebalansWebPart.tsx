@@ -15,6 +15,11 @@ export interface IArendebalansWebPartProps {
 export default class ArendebalansWebPart extends ArendeportalWebPart<IArendebalansWebPartProps> {
   private tjanster!: IArendebalansTjanster;
 
+  /** Politicians read the list on tablets: the last view opens when SharePoint cannot be reached (issue 8). */
+  protected get offlineCache(): boolean {
+    return true;
+  }
+
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.tjanster = skapaArendebalansTjanster(this.portal.sp, this.portal.webb.sokvag);

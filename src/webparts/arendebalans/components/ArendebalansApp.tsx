@@ -1,15 +1,16 @@
 import * as React from 'react';
-import { CommandBar, ICommandBarItemProps, MessageBar, MessageBarType, Panel, PanelType, Pivot, PivotItem } from '@fluentui/react';
+import { CommandBar, ICommandBarItemProps, MessageBar, MessageBarType, Panel, PanelType, Pivot, PivotItem, Text } from '@fluentui/react';
 import * as strings from 'ArendebalansWebPartStrings';
 import { addDays, format, parseISO } from 'date-fns';
 import { IsoDate } from '../../../domain/dates';
 import { IMotesTjanst } from '../../../data/moten/typer';
 import { IProtokollTjanst } from '../../../data/moten/ProtokollTjanst';
 import { IRedovisningTjanst } from '../../../data/redovisning/RedovisningTjanst';
-import { IUppdragTjanst } from '../../../data/uppdrag/UppdragTjanst';
-import { fyll } from '../../../ui/format';
+import { IRadBrist, IUppdragTjanst } from '../../../data/uppdrag/UppdragTjanst';
+import { fyll, tidpunkt } from '../../../ui/format';
 import { Laddningsstatus } from '../../../ui/Laddningsstatus';
 import { PartShell } from '../../../ui/PartShell';
+import { useFranCache } from '../../../ui/useFranCache';
 import { useLaddning } from '../../../ui/useLaddning';
 import { UppdragDetalj } from './detalj/UppdragDetalj';
 import { AndratSedan, IAndratSedanProps, StatusOversikt, UppdragVy } from './lista';
@@ -58,28 +59,44 @@ export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
   const [oppet, satOppet] = React.useState<number | undefined>(oppnaId);
   const [verktyg, satVerktyg] = React.useState<Verktyg | undefined>();
   const uppdrag = React.useMemo(() => (data?.rader ?? []).map((r) => r.uppdrag), [data]);
+  const brister = React.useMemo(() => new Map<number, readonly IRadBrist[]>(
+    (data?.rader ?? []).filter((r) => r.brister && r.brister.length > 0).map((r) => [r.uppdrag.id, r.brister!])), [data]);
+  // When SharePoint cannot be reached the offline cache (src/data/cache) answers with the last view:
+  // it is said with its time, and nothing that writes is offered, so nobody works on what cannot be saved.
+  const franCache = useFranCache();
+  const skrivskydd = franCache ? fyll(strings.SkrivskyddCache, tidpunkt(franCache.hamtad)) : undefined;
 
+  const skrivbar = (item: ICommandBarItemProps): ICommandBarItemProps => ({ ...item, disabled: !!skrivskydd, title: skrivskydd });
   const kommandon: ICommandBarItemProps[] = kanRedigera ? [
-    { key: 'redovisning', text: strings.KommandoRedovisning, iconProps: { iconName: 'ReportDocument' }, onClick: () => satVerktyg('redovisning') },
-    { key: 'import', text: strings.KommandoImport, iconProps: { iconName: 'Import' }, onClick: () => satVerktyg('import') },
-    { key: 'protokoll', text: strings.KommandoProtokoll, iconProps: { iconName: 'TextDocument' }, onClick: () => satVerktyg('protokoll') }
+    skrivbar({ key: 'redovisning', text: strings.KommandoRedovisning, iconProps: { iconName: 'ReportDocument' }, onClick: () => satVerktyg('redovisning') }),
+    skrivbar({ key: 'import', text: strings.KommandoImport, iconProps: { iconName: 'Import' }, onClick: () => satVerktyg('import') }),
+    skrivbar({ key: 'protokoll', text: strings.KommandoProtokoll, iconProps: { iconName: 'TextDocument' }, onClick: () => satVerktyg('protokoll') })
   ] : [];
   const efterSkapande = (): void => { satVerktyg(undefined); laddaOm(); };
 
   return (
     <PartShell title={strings.Rubrik} description={strings.Beskrivning}>
+      {franCache && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {fyll(strings.FranCache, tidpunkt(franCache.hamtad))}
+        </MessageBar>
+      )}
       {kommandon.length > 0 && <CommandBar items={kommandon} ariaLabel={strings.KommandonEtikett} />}
+      {kommandon.length > 0 && skrivskydd && <Text as="p" block>{skrivskydd}</Text>}
       <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} />
       {data && data.felaktiga.length > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
           {fyll(strings.FelaktigaRader, data.felaktiga.length)}{' '}
-          {data.felaktiga.slice(0, 5).map((f) => `${f.rubrik || `#${f.id}`} (${f.problem})`).join('; ')}
+          {data.felaktiga.slice(0, 5).map((f) => `${f.rubrik.trim() || `#${f.id}`} (${f.problem.trim() ? f.problem : strings.IngenStatus})`).join('; ')}
         </MessageBar>
+      )}
+      {brister.size > 0 && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>{fyll(strings.FelaktigaFalt, brister.size)}</MessageBar>
       )}
       {data && (
         <Pivot>
           <PivotItem headerText={strings.FlikLista} itemKey="lista">
-            <UppdragVy uppdrag={uppdrag} idag={idag} dagarTillInaktuell={dagarTillInaktuell} onOppna={satOppet} />
+            <UppdragVy uppdrag={uppdrag} idag={idag} dagarTillInaktuell={dagarTillInaktuell} onOppna={satOppet} brister={brister} />
           </PivotItem>
           <PivotItem headerText={strings.FlikAndratSedan} itemKey="andrat">
             <AndratSedanFlik uppdrag={uppdrag} tjanst={tjanst} motesTjanst={motesTjanst} idag={idag} onOppna={satOppet} />
@@ -91,7 +108,7 @@ export function ArendebalansApp(props: IArendebalansAppProps): JSX.Element {
       )}
       {oppet !== undefined && (
         <UppdragDetalj tjanst={tjanst} id={oppet} idag={idag} dagarTillInaktuell={dagarTillInaktuell} kanRedigera={kanRedigera === true}
-          lank={lankTill?.(oppet)} onStang={() => satOppet(undefined)} onSparat={laddaOm} />
+          skrivskydd={skrivskydd} lank={lankTill?.(oppet)} onStang={() => satOppet(undefined)} onSparat={laddaOm} />
       )}
       {verktyg === 'redovisning' && (
         <Panel isOpen type={PanelType.large} onDismiss={() => satVerktyg(undefined)} headerText={strings.KommandoRedovisning} closeButtonAriaLabel={strings.Stang}>

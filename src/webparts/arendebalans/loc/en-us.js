@@ -65,6 +65,21 @@ define([], function () {
     KommandoImport: 'Import from Excel',
     KommandoProtokoll: 'From minutes',
     KommandonEtikett: 'Actions for case officers',
-    FlyttatEnGang: 'The date has been moved once.'
+    FlyttatEnGang: 'The date has been moved once.',
+    FaltRubrik: 'Title',
+    FaltUppdragstextBrist: 'The task text',
+    FaltSenastAndrad: 'Last changed',
+    Brist_saknas: '{0} is missing',
+    Brist_felTyp: '{0} has a value that cannot be read',
+    Brist_ogiltigtDatum: '{0} is not a valid date',
+    Brist_okantVal: '{0} is not one of the list\'s choices',
+    Brist_forLang: '{0} is longer than the list allows',
+    FelaktigRadEtikett: 'Faulty row:',
+    FelaktigRadBesked: 'The task is stored incorrectly in the Uppdrag list. What cannot be read is not shown; ask a case officer to correct it:',
+    FelaktigaFalt: '{0} tasks in the list have information that is missing or cannot be read. They are shown, marked “Faulty row” with what is wrong.',
+    FelOlasbarUppdrag: 'The task cannot be shown because its status in the Uppdrag list is not one of the list\'s choices. Ask a case officer to correct the status in the list.',
+    IngenStatus: 'no status',
+    FranCache: 'Showing a saved view from {0}. SharePoint cannot be reached right now.',
+    SkrivskyddCache: 'Changes cannot be made now: the view was saved at {0} and SharePoint cannot be reached.'
   };
 });

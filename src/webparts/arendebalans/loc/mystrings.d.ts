@@ -65,6 +65,21 @@ declare interface IArendebalansWebPartStrings {
   KommandoImport: string;
   KommandoProtokoll: string;
   KommandonEtikett: string;
+  FaltRubrik: string;
+  FaltUppdragstextBrist: string;
+  FaltSenastAndrad: string;
+  Brist_saknas: string;
+  Brist_felTyp: string;
+  Brist_ogiltigtDatum: string;
+  Brist_okantVal: string;
+  Brist_forLang: string;
+  FelaktigRadEtikett: string;
+  FelaktigRadBesked: string;
+  FelaktigaFalt: string;
+  FelOlasbarUppdrag: string;
+  IngenStatus: string;
+  FranCache: string;
+  SkrivskyddCache: string;
 }
 
 declare module 'ArendebalansWebPartStrings' {

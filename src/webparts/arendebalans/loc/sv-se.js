@@ -65,6 +65,21 @@ define([], function () {
     KommandoImport: 'Importera från Excel',
     KommandoProtokoll: 'Från protokoll',
     KommandonEtikett: 'Åtgärder för handläggare',
-    FlyttatEnGang: 'Datumet har flyttats en gång.'
+    FlyttatEnGang: 'Datumet har flyttats en gång.',
+    FaltRubrik: 'Rubrik',
+    FaltUppdragstextBrist: 'Uppdragstexten',
+    FaltSenastAndrad: 'Senast ändrad',
+    Brist_saknas: '{0} saknas',
+    Brist_felTyp: '{0} har ett värde som inte kan läsas',
+    Brist_ogiltigtDatum: '{0} är inte ett giltigt datum',
+    Brist_okantVal: '{0} är inte ett av listans val',
+    Brist_forLang: '{0} är längre än listan tillåter',
+    FelaktigRadEtikett: 'Felaktig rad:',
+    FelaktigRadBesked: 'Uppdraget är felaktigt sparat i listan Uppdrag. Det som inte kan läsas visas inte; be en handläggare rätta det:',
+    FelaktigaFalt: '{0} uppdrag i listan har uppgifter som saknas eller inte kan läsas. De visas, markerade med ”Felaktig rad” och vad som är fel.',
+    FelOlasbarUppdrag: 'Uppdraget kan inte visas eftersom dess status i listan Uppdrag inte är ett av listans val. Be en handläggare rätta statusen direkt i listan.',
+    IngenStatus: 'ingen status',
+    FranCache: 'Visar sparad vy från {0}. SharePoint kan inte nås just nu.',
+    SkrivskyddCache: 'Ändringar kan inte göras nu: vyn är sparad från {0} och SharePoint kan inte nås.'
   };
 });

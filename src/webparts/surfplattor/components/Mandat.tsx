@@ -29,7 +29,7 @@ export function paminnelseTexter(): { amne: string; text: (l: ILan) => string } 
   return { amne: strings.PaminnelseAmne, text: (l) => fyll(strings.PaminnelseText, l.lantagare?.namn ?? '', l.stoldmarkning, l.mandatSlut) };
 }
 
-const ORSAKER: readonly string[] = ['inloggning', 'behorighet', 'saknas', 'konflikt', 'ogiltig', 'troskel', 'strypt', 'natverk', 'okant'];
+const ORSAKER: readonly string[] = ['inloggning', 'behorighet', 'saknas', 'konflikt', 'ogiltig', 'olasbar', 'troskel', 'strypt', 'natverk', 'okant'];
 
 /** Why one reminder failed: the service gives the cause (DataFelorsak), shown in the reader's words. */
 const orsakText = (fel: string | undefined): string => (fel && ORSAKER.includes(fel) ? felText(fel as DataFelorsak) : fel || strings.OkantFel);

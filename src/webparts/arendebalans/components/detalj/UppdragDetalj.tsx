@@ -8,6 +8,7 @@ import { fyll } from '../../../../ui/format';
 import { Laddningsstatus } from '../../../../ui/Laddningsstatus';
 import { StatusPill } from '../../../../ui/StatusPill';
 import { useLaddning } from '../../../../ui/useLaddning';
+import { RadBristBesked } from '../RadBrister';
 import { Historik } from './Historik';
 import { faltnamn } from './texter';
 import { UppdragFormular } from './UppdragFormular';
@@ -18,6 +19,8 @@ export interface IUppdragDetaljProps {
   idag: IsoDate;
   dagarTillInaktuell: number;
   kanRedigera: boolean;
+  /** Why nothing can be saved now (the view is the offline cache's); the edit button is then off and this said beside it. */
+  skrivskydd?: string;
   /** A link that opens this uppdrag (Teams deep link or page link), offered for copying. */
   lank?: string;
   onStang: () => void;
@@ -36,7 +39,7 @@ function Falt({ namn, varde }: { namn: string; varde?: string }): JSX.Element | 
 }
 
 /** Everything about one uppdrag and its history; the handläggare edits it here. */
-export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRedigera, lank, onStang, onSparat }: IUppdragDetaljProps): JSX.Element {
+export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRedigera, skrivskydd, lank, onStang, onSparat }: IUppdragDetaljProps): JSX.Element {
   const [redigerar, satRedigerar] = React.useState(false);
   const [sparat, satSparat] = React.useState(false);
   const [omgang, satOmgang] = React.useState(0);
@@ -49,9 +52,10 @@ export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRediger
   }).length;
 
   return (
-    <Panel isOpen type={PanelType.medium} onDismiss={onStang} headerText={u?.rubrik ?? ''} closeButtonAriaLabel={strings.Stang} isLightDismiss>
+    <Panel isOpen type={PanelType.medium} onDismiss={onStang} headerText={u ? u.rubrik.trim() || `#${u.id}` : ''} closeButtonAriaLabel={strings.Stang} isLightDismiss>
       <Stack tokens={{ childrenGap: 16 }}>
-        <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} />
+        {/* A row whose status is not a choice is only being read: say that, not the shared "could not be saved". */}
+        <Laddningsstatus laddar={laddar && !data} fel={fel} laddaOm={laddaOm} egnaTexter={{ olasbar: strings.FelOlasbarUppdrag }} />
         {sparat && <MessageBar messageBarType={MessageBarType.success}>{strings.Sparat}</MessageBar>}
         {u && data && redigerar && (
           <UppdragFormular tjanst={tjanst} uppdrag={u} etag={data.rad.etag} idag={idag}
@@ -60,11 +64,16 @@ export function UppdragDetalj({ tjanst, id, idag, dagarTillInaktuell, kanRediger
         )}
         {u && data && !redigerar && (
           <>
+            {data.rad.brister && data.rad.brister.length > 0 && <RadBristBesked brister={data.rad.brister} />}
             <StatusPill lage={bedomLage(u, idag, dagarTillInaktuell)} dagarTillInaktuell={dagarTillInaktuell} />
-            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-              {kanRedigera && <DefaultButton iconProps={{ iconName: 'Edit' }} text={strings.Redigera} onClick={() => { satSparat(false); satRedigerar(true); }} />}
+            <Stack horizontal wrap verticalAlign="end" tokens={{ childrenGap: 8 }}>
+              {kanRedigera && (
+                <DefaultButton iconProps={{ iconName: 'Edit' }} text={strings.Redigera} disabled={!!skrivskydd}
+                  onClick={() => { satSparat(false); satRedigerar(true); }} />
+              )}
               {lank && <TextField readOnly label={strings.Lank} value={lank} onFocus={(e) => e.currentTarget.select()} styles={{ root: { minWidth: 260, flexGrow: 1 } }} />}
             </Stack>
+            {kanRedigera && skrivskydd && <Text as="p" block>{skrivskydd}</Text>}
             <Falt namn={faltnamn('textForPolitiker')} varde={u.textForPolitiker} />
             <Falt namn={strings.FaltUppdragstext} varde={u.uppdragstext} />
             <section aria-label={strings.RubrikBeslut}>

@@ -204,7 +204,7 @@ function AndringsRad({ uppdrag: u, andring, onOppna }: { uppdrag: IUppdrag; andr
   const nar = andring.senast ?? u.senastAndrad ?? '';
   return (
     <li style={{ marginBottom: 12 }}>
-      <Link onClick={() => onOppna(u.id)}>{u.rubrik}</Link>
+      <Link onClick={() => onOppna(u.id)}>{u.rubrik.trim() || fyll(strings.UtanRubrik, u.id)}</Link>
       <Text block variant="small">{[u.beslutsinstans, u.beslutsdatum, u.paragraf, u.diarienummer, u.forvaltning].filter(Boolean).join(' · ')}</Text>
       {falt.length > 0 && (
         <ul style={{ margin: '4px 0', paddingLeft: 20 }}>

@@ -9,10 +9,12 @@ import { bedomLage, IUppdrag, UPPDRAG_STATUSAR, UppdragStatus } from '../../../.
 import {
   distinktaVarden, filtrera, gruppera, Gruppering, IUrvalKriterier, Riktning, sortera, SorteringsKolumn
 } from '../../../../domain/uppdragUrval';
+import { IRadBrist } from '../../../../data/uppdrag/UppdragTjanst';
 import { EmptyState } from '../../../../ui/EmptyState';
 import { fyll } from '../../../../ui/format';
 import { StatusPill } from '../../../../ui/StatusPill';
 import { statusText } from '../../../../ui/statusText';
+import { RadBristFlagga } from '../RadBrister';
 
 export interface IUppdragVyProps {
   uppdrag: IUppdrag[];
@@ -20,6 +22,8 @@ export interface IUppdragVyProps {
   /** The web part's "ej uppdaterad på N dagar". */
   dagarTillInaktuell: number;
   onOppna: (id: number) => void;
+  /** Rows stored with missing or unreadable values, by id: shown like the others, and flagged. */
+  brister?: ReadonlyMap<number, readonly IRadBrist[]>;
 }
 
 // Dropdown keys must not collide with a real förvaltning's name.
@@ -34,7 +38,7 @@ interface ISortering {
  * The backlog as the ledamot reads it: filters, grouping, sortable columns and a count. DetailsList
  * virtualizes, so a list of hundreds of uppdrag stays fast on a tablet.
  */
-export function UppdragVy({ uppdrag, idag, dagarTillInaktuell, onOppna }: IUppdragVyProps): JSX.Element {
+export function UppdragVy({ uppdrag, idag, dagarTillInaktuell, onOppna, brister }: IUppdragVyProps): JSX.Element {
   const [kriterier, satKriterier] = React.useState<IUrvalKriterier>({});
   const [gruppering, satGruppering] = React.useState<Gruppering>('ingen');
   const [sortering, satSortering] = React.useState<ISortering>({ kolumn: 'planeratKlart', riktning: 'stigande' });
@@ -70,12 +74,17 @@ export function UppdragVy({ uppdrag, idag, dagarTillInaktuell, onOppna }: IUppdr
     return [
       sorterbar('rubrik', strings.KolumnRubrik, 200, {
         isMultiline: true, isRowHeader: true,
-        onRender: (u: IUppdrag) => (
-          <Stack>
-            <Link onClick={() => onOppna(u.id)}>{u.rubrik}</Link>
-            {u.diarienummer && <Text variant="small">{fyll(strings.Diarienummer, u.diarienummer)}</Text>}
-          </Stack>
-        )
+        onRender: (u: IUppdrag) => {
+          const radensBrister = brister?.get(u.id);
+          return (
+            <Stack tokens={{ childrenGap: 2 }}>
+              {/* A row without a title must still be a link, or it could only be opened by keyboard invoke. */}
+              <Link onClick={() => onOppna(u.id)}>{u.rubrik.trim() || fyll(strings.UtanRubrik, u.id)}</Link>
+              {u.diarienummer && <Text variant="small">{fyll(strings.Diarienummer, u.diarienummer)}</Text>}
+              {radensBrister && radensBrister.length > 0 && <RadBristFlagga brister={radensBrister} />}
+            </Stack>
+          );
+        }
       }),
       sorterbar('beslut', strings.KolumnBeslut, 120, {
         onRender: (u: IUppdrag) => <Text variant="small">{[u.beslutsinstans, u.beslutsdatum, u.paragraf].filter(Boolean).join(' ')}</Text>
@@ -89,7 +98,7 @@ export function UppdragVy({ uppdrag, idag, dagarTillInaktuell, onOppna }: IUppdr
       }),
       sorterbar('senastAndrad', strings.KolumnSenastAndrad, 100, { fieldName: 'senastAndrad' })
     ];
-  }, [sortering, idag, dagarTillInaktuell, onOppna]);
+  }, [sortering, idag, dagarTillInaktuell, onOppna, brister]);
 
   if (uppdrag.length === 0) {
     return (

@@ -86,6 +86,7 @@ define([], function () {
     Totalt: 'Total',
     OversiktTom: 'There are no tasks to count.',
     GruppVaxla: 'Expand or collapse the group',
-    GruppEtikett: '{0}, {1} tasks'
+    GruppEtikett: '{0}, {1} tasks',
+    UtanRubrik: '(task no. {0}, without a title)'
   };
 });

@@ -86,6 +86,7 @@ declare interface IArendebalansListaStrings {
   OversiktTom: string;
   GruppVaxla: string;
   GruppEtikett: string;
+  UtanRubrik: string;
 }
 
 declare module 'ArendebalansListaStrings' {

@@ -86,6 +86,7 @@ define([], function () {
     Totalt: 'Totalt',
     OversiktTom: 'Det finns inga uppdrag att räkna.',
     GruppVaxla: 'Fäll ut eller ihop gruppen',
-    GruppEtikett: '{0}, {1} uppdrag'
+    GruppEtikett: '{0}, {1} uppdrag',
+    UtanRubrik: '(uppdrag nr {0}, utan rubrik)'
   };
 });
