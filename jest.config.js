@@ -50,6 +50,15 @@ module.exports = {
     },
     {
       ...gemensamt,
+      // Fault injection against the emulator (issue 8): throttling, conflicts, offline, malformed rows,
+      // large lists, the public site. Node by default; a file that renders components picks jsdom
+      // (with Node's fetch) in its own @jest-environment docblock. Each file prints its figures.
+      displayName: 'fault',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/fault/**/*.test.ts', '<rootDir>/tests/fault/**/*.test.tsx']
+    },
+    {
+      ...gemensamt,
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],

@@ -26,6 +26,12 @@ export interface IStrypning {
   statusar: Array<429 | 503>;
   /** Retry-After in seconds. */
   retryAfter: number;
+  /**
+   * Decide per request instead of in arrival order: each request (method, URL and caller) gets its
+   * own repeatable sequence of draws, so a run that sends requests side by side throttles the same
+   * requests every time, whatever order they reach the emulator in. Off: one sequence for all.
+   */
+  perForfragan?: boolean;
 }
 
 /** What a fault rule sees of a request ($batch sub-requests are requests of their own). */
@@ -142,6 +148,8 @@ export class Emulator {
   private felregel: Felregel | undefined;
   private slump: () => number;
   private nastaStrypstatus = 0;
+  /** perForfragan: how many times each request has been seen since throttling was set. */
+  private strypdragning = new Map<string, number>();
 
   public constructor(konfig: Partial<IEmulatorKonfig> = {}) {
     this.konfig = {
@@ -160,6 +168,7 @@ export class Emulator {
   public satStrypning(strypning: IStrypning | undefined): void {
     this.konfig.strypning = strypning;
     this.slump = skapaSlump(this.konfig.fro);
+    this.strypdragning.clear();
   }
 
   /**
@@ -227,7 +236,8 @@ export class Emulator {
       sokvag = url.pathname;
     }
     const metod = (req.headers.get('X-HTTP-Method') ?? req.method).toUpperCase();
-    const strypt = this.stryp(sokvag);
+    // The host is left out of the request's key: a loopback port differs from run to run.
+    const strypt = this.stryp(sokvag, `${metod} ${url.pathname}${url.search} ${req.headers.get('Authorization') ?? req.headers.get('Cookie') ?? ''}`);
     if (strypt) {
       return strypt;
     }
@@ -304,13 +314,28 @@ export class Emulator {
     return graphFel(fel.status, fel.kod ?? kod, fel.meddelande ?? text, huvuden);
   }
 
-  private stryp(sokvag: string): Response | undefined {
+  /** The throttling draw for a request: the shared sequence, or (perForfragan) the request's own. */
+  private dragning(nyckel: string): number {
+    if (!this.konfig.strypning?.perForfragan) return this.slump();
+    const n = this.strypdragning.get(nyckel) ?? 0;
+    this.strypdragning.set(nyckel, n + 1);
+    // FNV-1a over seed, request and occurrence, then one mulberry32 step to spread the bits.
+    let h = 0x811c9dc5;
+    for (const c of `${this.konfig.fro}|${nyckel}|${n}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+    return skapaSlump(h)();
+  }
+
+  private stryp(sokvag: string, nyckel: string): Response | undefined {
     const s = this.konfig.strypning;
-    if (!s || s.andel <= 0 || this.slump() >= s.andel) {
+    const r = s && s.andel > 0 ? this.dragning(nyckel) : 1;
+    if (!s || r >= s.andel) {
       return undefined;
     }
     this.statistik.strypta++;
-    const status = s.statusar[this.nastaStrypstatus++ % s.statusar.length];
+    // perForfragan: the status follows from the request's own draw too, not from the order of arrival.
+    const status = s.perForfragan
+      ? s.statusar[Math.min(s.statusar.length - 1, Math.floor((r / s.andel) * s.statusar.length))]
+      : s.statusar[this.nastaStrypstatus++ % s.statusar.length];
     const huvuden = { 'Retry-After': String(s.retryAfter) };
     if (sokvag.includes('/_api/')) {
       return status === 429
