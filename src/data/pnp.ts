@@ -10,6 +10,7 @@ import { graphfi, GraphFI, GraphQueryable, IGraphQueryable } from '@pnp/graph';
 import '@pnp/graph/users';
 import { InjectHeaders, Queryable, QueryableSendObserver } from '@pnp/queryable';
 import { spfi, SPFI } from '@pnp/sp';
+import { lasHuvud as huvud } from './huvud';
 import { IOfflineCacheAlternativ, OfflineCache } from './cache/OfflineCache';
 import { OvissSkrivning } from './fel';
 
@@ -38,15 +39,6 @@ export const LANGSTA_VANTAN_MS = 60_000;
  */
 const FORSTA_STEGET_MS = 500;
 const LANGSTA_GISSNING_MS = 16_000;
-
-function huvud(init: RequestInit, namn: string): string | undefined {
-  const h = init.headers;
-  if (!h) return undefined;
-  if (typeof Headers !== 'undefined' && h instanceof Headers) return h.get(namn) ?? undefined;
-  const lagre = namn.toLowerCase();
-  const par = Array.isArray(h) ? h : Object.entries(h);
-  return par.find(([k]) => k.toLowerCase() === lagre)?.[1];
-}
 
 /**
  * POSTs that do no harm when SharePoint runs them twice: the form digest (a read), permissions

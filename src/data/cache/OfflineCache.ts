@@ -9,6 +9,7 @@
  */
 import { TimelinePipe } from '@pnp/core';
 import { Queryable, QueryableSendObserver } from '@pnp/queryable';
+import { lasHuvud as huvud } from '../huvud';
 import { SekretessBibliotek } from '../../schema/moten';
 import { annonseraFranCache, annonseraOnline, ICacheHandelse, standardMal } from './handelser';
 import { ICacheLager, ISvarscacheGranser, standardLager, STANDARDGRANSER, Svarscache } from './lager';
@@ -34,15 +35,6 @@ export const CACHEPREFIX = 'arendeportalen.cache.v1|';
 
 /** Set on an answer that came from the cache, with the instant it was fetched. */
 export const FRAN_CACHE_HUVUD = 'X-Arendeportalen-FranCache';
-
-function huvud(init: RequestInit, namn: string): string | undefined {
-  const h = init.headers;
-  if (!h) return undefined;
-  if (typeof Headers !== 'undefined' && h instanceof Headers) return h.get(namn) ?? undefined;
-  const lagre = namn.toLowerCase();
-  const par = Array.isArray(h) ? h : Object.entries(h);
-  return par.find(([k]) => k.toLowerCase() === lagre)?.[1];
-}
 
 function avkodad(text: string): string {
   try {
