@@ -4,10 +4,14 @@ import * as vm from 'vm';
 
 export const ROT = join(__dirname, '..', '..');
 
-/** Every strings module SPFx knows, from config/config.json, with its folder under src/. */
+/**
+ * Every strings module of the product, from config/config.json, with its folder under src/. A
+ * library's own module (ControlStrings, which @pnp/spfx-controls-react's install adds, pointing into
+ * node_modules) is the library's to keep in step, not ours.
+ */
 export function locModuler(): Array<{ modul: string; mapp: string }> {
   const config = JSON.parse(readFileSync(join(ROT, 'config', 'config.json'), 'utf8')) as { localizedResources: Record<string, string> };
-  return Object.entries(config.localizedResources).map(([modul, fil]) => ({
+  return Object.entries(config.localizedResources).filter(([, fil]) => fil.startsWith('lib/')).map(([modul, fil]) => ({
     modul,
     mapp: join(ROT, fil.replace(/^lib\//, 'src/').replace(/\/\{locale\}\.js$/, ''))
   }));
